@@ -1,0 +1,263 @@
+package org.gan4j.api.config;
+
+import java.util.function.Supplier;
+import org.gan4j.api.ConfigException;
+
+/**
+ * Everything that defines a training run. Written to {@code config.json} in the run directory,
+ * it is enough to reproduce the run. Validates itself on construction; every message names the
+ * field (as it is spelled in {@code config.json}) and the rule broken.
+ *
+ * @param model the architecture
+ * @param loss the adversarial loss
+ * @param dataset the dataset
+ * @param dataDir where the dataset's files are, or null for the dataset's default
+ * @param latentSize the length of the generator's latent vector
+ * @param epochs how many epochs to train, or 0 when {@code steps} is set
+ * @param steps how many steps to train, or 0 when {@code epochs} is set; one step is {@code
+ *     discriminatorSteps} discriminator updates and one generator update
+ * @param batchSize samples a batch
+ * @param seed fixes initialization, noise and data order
+ * @param discriminatorSteps discriminator updates before each generator update (k in Goodfellow
+ *     et al. 2014)
+ * @param generatorOptimizer the generator's Adam
+ * @param discriminatorOptimizer the discriminator's Adam
+ * @param evalSamples generated samples used for metrics and plots each epoch
+ * @param device "cpu", "gpu" or "gpu:N"
+ */
+public record TrainConfig(
+        PluginChoice model,
+        PluginChoice loss,
+        PluginChoice dataset,
+        String dataDir,
+        int latentSize,
+        int epochs,
+        long steps,
+        int batchSize,
+        long seed,
+        int discriminatorSteps,
+        AdamConfig generatorOptimizer,
+        AdamConfig discriminatorOptimizer,
+        int evalSamples,
+        String device) {
+
+    /** Validates the whole config. */
+    public TrainConfig {
+        require(model, "model");
+        require(loss, "loss");
+        require(dataset, "dataset");
+        require(generatorOptimizer, "generatorOptimizer");
+        require(discriminatorOptimizer, "discriminatorOptimizer");
+        positive(latentSize, "latentSize");
+        positive(batchSize, "batchSize");
+        positive(discriminatorSteps, "discriminatorSteps");
+        positive(evalSamples, "evalSamples");
+        if (epochs < 0) {
+            throw new ConfigException("epochs must be 0 or positive, got " + epochs);
+        }
+        if (steps < 0) {
+            throw new ConfigException("steps must be 0 or positive, got " + steps);
+        }
+        if ((epochs > 0) == (steps > 0)) {
+            throw new ConfigException(
+                    "set exactly one of epochs and steps to a positive number (got epochs="
+                            + epochs + ", steps=" + steps + ")");
+        }
+        device = device == null || device.isBlank() ? "cpu" : device.trim();
+        if (!device.matches("cpu|gpu(:\\d+)?")) {
+            throw new ConfigException("device must be cpu, gpu or gpu:N, got '" + device + "'");
+        }
+        if (dataDir != null && dataDir.isBlank()) {
+            dataDir = null;
+        }
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new ConfigException(field + " is required");
+        }
+    }
+
+    private static void positive(long value, String field) {
+        if (value <= 0) {
+            throw new ConfigException(field + " must be positive, got " + value);
+        }
+    }
+
+    /**
+     * Validates a nested record, prefixing its messages with the field that holds it.
+     *
+     * @param field the field, e.g. "generatorOptimizer"
+     * @param factory builds the nested record
+     * @param <T> its type
+     * @return the record
+     */
+    public static <T> T nested(String field, Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (ConfigException e) {
+            throw new ConfigException(field + "." + e.getMessage(), e);
+        }
+    }
+
+    /** @return a builder holding the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this config's values */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.model = model;
+        b.loss = loss;
+        b.dataset = dataset;
+        b.dataDir = dataDir;
+        b.latentSize = latentSize;
+        b.epochs = epochs;
+        b.steps = steps;
+        b.batchSize = batchSize;
+        b.seed = seed;
+        b.discriminatorSteps = discriminatorSteps;
+        b.generatorOptimizer = generatorOptimizer;
+        b.discriminatorOptimizer = discriminatorOptimizer;
+        b.evalSamples = evalSamples;
+        b.device = device;
+        return b;
+    }
+
+    /**
+     * Builds a {@link TrainConfig}. Starts from gan4j's defaults: a small MLP GAN on the 8-mode
+     * ring, which trains in about a minute on two CPU cores.
+     */
+    public static final class Builder {
+        private PluginChoice model = PluginChoice.of("mlp");
+        private PluginChoice loss = PluginChoice.of("non-saturating");
+        private PluginChoice dataset = PluginChoice.of("ring");
+        private String dataDir;
+        private int latentSize = Defaults.LATENT_SIZE;
+        private int epochs = Defaults.EPOCHS;
+        private long steps;
+        private int batchSize = Defaults.BATCH_SIZE;
+        private long seed = Defaults.SEED;
+        private int discriminatorSteps = 1;
+        private AdamConfig generatorOptimizer = AdamConfig.of(Defaults.LEARNING_RATE, Defaults.BETA1);
+        private AdamConfig discriminatorOptimizer =
+                AdamConfig.of(Defaults.LEARNING_RATE, Defaults.BETA1);
+        private int evalSamples = 2500;
+        private String device = "cpu";
+
+        private Builder() {}
+
+        /** @param v the architecture @return this */
+        public Builder model(PluginChoice v) {
+            model = v;
+            return this;
+        }
+
+        /** @param v the loss @return this */
+        public Builder loss(PluginChoice v) {
+            loss = v;
+            return this;
+        }
+
+        /** @param v the dataset @return this */
+        public Builder dataset(PluginChoice v) {
+            dataset = v;
+            return this;
+        }
+
+        /** @param v the data directory, or null @return this */
+        public Builder dataDir(String v) {
+            dataDir = v;
+            return this;
+        }
+
+        /** @param v the latent size @return this */
+        public Builder latentSize(int v) {
+            latentSize = v;
+            return this;
+        }
+
+        /** Trains for a number of epochs (and clears {@code steps}). @param v epochs @return this */
+        public Builder epochs(int v) {
+            epochs = v;
+            steps = 0;
+            return this;
+        }
+
+        /** Trains for a number of steps (and clears {@code epochs}). @param v steps @return this */
+        public Builder steps(long v) {
+            steps = v;
+            epochs = 0;
+            return this;
+        }
+
+        /** @param v the batch size @return this */
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        /** @param v the seed @return this */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** @param v discriminator updates a step @return this */
+        public Builder discriminatorSteps(int v) {
+            discriminatorSteps = v;
+            return this;
+        }
+
+        /** @param v the generator's Adam @return this */
+        public Builder generatorOptimizer(AdamConfig v) {
+            generatorOptimizer = v;
+            return this;
+        }
+
+        /** @param v the discriminator's Adam @return this */
+        public Builder discriminatorOptimizer(AdamConfig v) {
+            discriminatorOptimizer = v;
+            return this;
+        }
+
+        /** @param v samples for metrics each epoch @return this */
+        public Builder evalSamples(int v) {
+            evalSamples = v;
+            return this;
+        }
+
+        /** @param v the device @return this */
+        public Builder device(String v) {
+            device = v;
+            return this;
+        }
+
+        /** @return the validated config */
+        public TrainConfig build() {
+            return new TrainConfig(
+                    model, loss, dataset, dataDir, latentSize, epochs, steps, batchSize, seed,
+                    discriminatorSteps, generatorOptimizer, discriminatorOptimizer, evalSamples,
+                    device);
+        }
+    }
+
+    /** gan4j's defaults, tuned for the default run (an MLP GAN on the ring). */
+    public static final class Defaults {
+        /** Latent size. */
+        public static final int LATENT_SIZE = 8;
+        /** Epochs. */
+        public static final int EPOCHS = 20;
+        /** Batch size. */
+        public static final int BATCH_SIZE = 256;
+        /** Seed. */
+        public static final long SEED = 42;
+        /** Adam learning rate for both networks. */
+        public static final double LEARNING_RATE = 1e-3;
+        /** Adam beta1 for both networks. */
+        public static final double BETA1 = 0.5;
+
+        private Defaults() {}
+    }
+}

@@ -1,0 +1,37 @@
+package org.gan4j.api.train;
+
+/**
+ * Observes a training run: progress output, metric files, plots, diagnosis. Registered with the
+ * trainer (through Guice's multibinder in gan-core). Callbacks run on the training thread, in
+ * order, so they should be quick; a listener that throws stops the run.
+ */
+public interface TrainingListener {
+
+    /**
+     * Called once before the first step.
+     *
+     * @param start the run's configuration and size
+     */
+    default void onStart(TrainingStart start) {}
+
+    /**
+     * Called after every step (all discriminator updates and one generator update).
+     *
+     * @param step the step's losses
+     */
+    default void onStep(StepEvent step) {}
+
+    /**
+     * Called after every epoch, with the epoch's metrics and evaluation samples.
+     *
+     * @param epoch the epoch's summary
+     */
+    default void onEpoch(EpochEvent epoch) {}
+
+    /**
+     * Called once after the last step, when training succeeded.
+     *
+     * @param summary the run's final figures
+     */
+    default void onEnd(TrainingSummary summary) {}
+}

@@ -1,0 +1,82 @@
+package org.gan4j.core.metrics;
+
+import jakarta.inject.Inject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gan4j.api.train.EpochEvent;
+import org.gan4j.api.train.TrainingListener;
+import org.gan4j.api.train.TrainingStart;
+import org.gan4j.core.run.RunDirectory;
+
+/**
+ * Writes {@code metrics.csv}: one row an epoch with the mean losses, the evaluation metrics and
+ * the elapsed seconds. Each row is flushed as it is written, so the file is readable while the
+ * run goes on and complete up to the last finished epoch if it stops.
+ */
+public final class MetricsCsvWriter implements TrainingListener {
+
+    private final RunDirectory run;
+    private List<String> metricNames;
+    private long startNanos;
+
+    /**
+     * Creates the writer.
+     *
+     * @param run the run directory
+     */
+    @Inject
+    public MetricsCsvWriter(RunDirectory run) {
+        this.run = run;
+    }
+
+    @Override
+    public void onStart(TrainingStart start) {
+        startNanos = System.nanoTime();
+        metricNames = null;
+    }
+
+    @Override
+    public void onEpoch(EpochEvent epoch) {
+        List<String> cells = new ArrayList<>();
+        boolean header = metricNames == null;
+        if (header) {
+            metricNames = new ArrayList<>(epoch.metrics().keySet());
+        }
+        cells.add(Integer.toString(epoch.epoch()));
+        cells.add(Long.toString(epoch.step()));
+        cells.add(format(epoch.meanDiscriminatorLoss()));
+        cells.add(format(epoch.meanGeneratorLoss()));
+        for (String name : metricNames) {
+            cells.add(format(epoch.metrics().getOrDefault(name, Double.NaN)));
+        }
+        cells.add(String.format(Locale.ROOT, "%.2f", (System.nanoTime() - startNanos) / 1e9));
+        try (BufferedWriter out =
+                Files.newBufferedWriter(
+                        run.metricsFile(),
+                        header ? StandardOpenOption.CREATE : StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE,
+                        header ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND)) {
+            if (header) {
+                List<String> names = new ArrayList<>(List.of("epoch", "step", "d_loss", "g_loss"));
+                names.addAll(metricNames);
+                names.add("seconds");
+                out.write(String.join(",", names));
+                out.newLine();
+            }
+            out.write(String.join(",", cells));
+            out.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + run.metricsFile(), e);
+        }
+    }
+
+    private static String format(double v) {
+        return Double.isNaN(v) ? "nan" : String.format(Locale.ROOT, "%.6g", v);
+    }
+}

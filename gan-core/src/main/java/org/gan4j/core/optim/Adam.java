@@ -1,0 +1,95 @@
+package org.gan4j.core.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import org.gan4j.api.config.AdamConfig;
+
+/**
+ * Adam (Kingma and Ba 2015) over a fixed set of parameters, with PyTorch's update rule. Each
+ * optimizer owns its moment estimates, so the generator and discriminator can have their own
+ * learning rates and betas, and the state can be saved (DJL's optimizers cannot save theirs).
+ *
+ * <p>The update runs as one fused native call per parameter ({@code NDArrayEx.adamUpdate}),
+ * which also zeroes the parameter's gradient: gradients would otherwise accumulate, since DJL's
+ * PyTorch gradient collector does not zero them.
+ */
+public final class Adam implements AutoCloseable {
+
+    private final AdamConfig config;
+    private final List<Parameter> parameters;
+    private final List<NDArray> firstMoments = new ArrayList<>();
+    private final List<NDArray> secondMoments = new ArrayList<>();
+    private long updates;
+
+    /**
+     * Creates the optimizer and its zeroed state, on the parameters' own managers.
+     *
+     * @param config the hyperparameters
+     * @param parameters the initialized parameters to update
+     */
+    public Adam(AdamConfig config, List<Parameter> parameters) {
+        this.config = config;
+        this.parameters = List.copyOf(parameters);
+        for (Parameter p : this.parameters) {
+            NDArray w = p.getArray();
+            firstMoments.add(w.zerosLike());
+            secondMoments.add(w.zerosLike());
+        }
+    }
+
+    /** @return the hyperparameters */
+    public AdamConfig config() {
+        return config;
+    }
+
+    /** @return how many updates have been applied */
+    public long updates() {
+        return updates;
+    }
+
+    /**
+     * Applies one update from the gradients the parameters hold, then zeroes those gradients.
+     * Call it inside an {@link ai.djl.ndarray.NDScope} or close nothing: the gradient handles it
+     * opens are ordinary arrays that the scope releases.
+     */
+    public void step() {
+        updates++;
+        double b1 = config.beta1();
+        double b2 = config.beta2();
+        double correction1 = 1 - Math.pow(b1, updates);
+        double correction2 = Math.sqrt(1 - Math.pow(b2, updates));
+        // The fused kernel computes w -= lrc * m / (sqrt(v) + eps'). PyTorch's Adam is
+        // w -= lr / c1 * m / (sqrt(v) / c2 + eps); the two agree with lrc = lr * c2 / c1 and
+        // eps' = eps * c2.
+        float lrc = (float) (config.learningRate() * correction2 / correction1);
+        float eps = (float) (config.epsilon() * correction2);
+        for (int i = 0; i < parameters.size(); i++) {
+            NDArray weight = parameters.get(i).getArray();
+            NDArray grad = weight.getGradient();
+            weight.getNDArrayInternal()
+                    .adamUpdate(
+                            new NDList(weight, grad, firstMoments.get(i), secondMoments.get(i)),
+                            new NDList(weight),
+                            (float) config.learningRate(),
+                            lrc,
+                            0f,
+                            1f,
+                            -1f,
+                            (float) b1,
+                            (float) b2,
+                            eps,
+                            false,
+                            false);
+            grad.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        firstMoments.forEach(NDArray::close);
+        secondMoments.forEach(NDArray::close);
+    }
+}

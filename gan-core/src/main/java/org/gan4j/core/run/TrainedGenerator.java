@@ -1,0 +1,119 @@
+package org.gan4j.core.run;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import org.gan4j.api.GanException;
+import org.gan4j.api.config.TrainConfig;
+import org.gan4j.api.model.ArchitectureProvider;
+import org.gan4j.api.model.ModelSpec;
+import org.gan4j.api.plugin.Options;
+import org.gan4j.core.train.Noise;
+import org.gan4j.core.train.PluginCatalog;
+
+/**
+ * The generator of a finished run, rebuilt from its config and loaded with its final weights,
+ * for sampling.
+ */
+public final class TrainedGenerator implements AutoCloseable {
+
+    private final ModelSpec spec;
+    private final RunInfo info;
+    private final Block generator;
+    private final NDManager manager;
+
+    private TrainedGenerator(ModelSpec spec, RunInfo info, Block generator, NDManager manager) {
+        this.spec = spec;
+        this.info = info;
+        this.generator = generator;
+        this.manager = manager;
+    }
+
+    /**
+     * Loads a run's generator.
+     *
+     * @param run the finished run
+     * @param plugins where to find its architecture
+     * @param manager the manager to load onto; the generator's arrays are closed with it
+     * @return the generator
+     */
+    public static TrainedGenerator load(RunDirectory run, PluginCatalog plugins, NDManager manager) {
+        TrainConfig config = run.readConfig();
+        RunInfo info = run.readInfo();
+        ArchitectureProvider arch = plugins.models().get(config.model().name());
+        ModelSpec spec = new ModelSpec(info.latentSize(), new Shape(info.sampleShape()), info.numClasses());
+        Block generator =
+                arch.create(spec, Options.resolve(ArchitectureProvider.KIND, arch, config.model().options()))
+                        .generator();
+        Shape z = new Shape(2, spec.latentSize());
+        if (spec.conditional()) {
+            generator.initialize(manager, DataType.FLOAT32, z, new Shape(2));
+        } else {
+            generator.initialize(manager, DataType.FLOAT32, z);
+        }
+        RunDirectory.loadParameters(generator, manager, run.generatorFile());
+        return new TrainedGenerator(spec, info, generator, manager);
+    }
+
+    /** @return what the generator was built for */
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** @return the run's recorded facts */
+    public RunInfo info() {
+        return info;
+    }
+
+    /**
+     * Draws samples from seeded noise.
+     *
+     * @param count how many
+     * @param seed the noise seed
+     * @param label the class for every sample of a conditional model, or -1 to cycle through the
+     *     classes; ignored for unconditional models
+     * @return the samples, row-major, in the dataset's own units
+     */
+    public float[] sample(int count, long seed, int label) {
+        if (count <= 0) {
+            throw new GanException("--n must be positive, got " + count);
+        }
+        int[] labels = null;
+        if (spec.conditional()) {
+            if (label >= spec.numClasses()) {
+                throw new GanException(
+                        "--label " + label + " is out of range; this model has classes 0 to " + (spec.numClasses() - 1));
+            }
+            labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = label >= 0 ? label : i % spec.numClasses();
+            }
+        } else if (label >= 0) {
+            throw new GanException("--label is for conditional models; this run's model is unconditional");
+        }
+        float[] z = Noise.normal(seed, Noise.SAMPLING, 0, count, spec.latentSize());
+        try (NDManager scratch = manager.newSubManager()) {
+            NDList in = new NDList(scratch.create(z, new Shape(count, spec.latentSize())));
+            if (labels != null) {
+                in.add(scratch.create(labels));
+            }
+            NDArray out = generator.forward(new ParameterStore(scratch, false), in, false).singletonOrThrow();
+            out.attach(scratch);
+            float[] values = out.toFloatArray();
+            float inv = (float) (1.0 / info.scale());
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= inv;
+            }
+            return values;
+        }
+    }
+
+    @Override
+    public void close() {
+        generator.clear();
+    }
+}

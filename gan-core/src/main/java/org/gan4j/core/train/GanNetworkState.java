@@ -1,0 +1,147 @@
+package org.gan4j.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.gan4j.api.model.GanNetworks;
+import org.gan4j.api.model.ModelSpec;
+
+/**
+ * A generator and discriminator initialized on one manager, with the calls the training loop and
+ * samplers make on them. Keeps the conventions of {@link GanNetworks} in one place.
+ */
+public final class GanNetworkState {
+
+    private final ModelSpec spec;
+    private final Block generator;
+    private final Block discriminator;
+    private final NDManager manager;
+    private final ParameterStore parameterStore;
+
+    /**
+     * Initializes freshly built networks. Weight initialization draws from the engine's random
+     * generator, which the caller seeds.
+     *
+     * @param spec what the networks were built for
+     * @param networks the networks
+     * @param manager holds the parameters
+     */
+    public GanNetworkState(ModelSpec spec, GanNetworks networks, NDManager manager) {
+        this.spec = spec;
+        this.generator = networks.generator();
+        this.discriminator = networks.discriminator();
+        this.manager = manager;
+        // Shapes with a batch of 2 infer every parameter's shape; batch size is free afterwards.
+        Shape z = new Shape(2, spec.latentSize());
+        Shape x = new Shape(2).addAll(spec.sampleShape());
+        Shape labels = new Shape(2);
+        if (spec.conditional()) {
+            generator.initialize(manager, DataType.FLOAT32, z, labels);
+            discriminator.initialize(manager, DataType.FLOAT32, x, labels);
+        } else {
+            generator.initialize(manager, DataType.FLOAT32, z);
+            discriminator.initialize(manager, DataType.FLOAT32, x);
+        }
+        this.parameterStore = new ParameterStore(manager, false);
+    }
+
+    /** @return the spec */
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** @return the generator */
+    public Block generator() {
+        return generator;
+    }
+
+    /** @return the discriminator */
+    public Block discriminator() {
+        return discriminator;
+    }
+
+    /** @return the manager holding the parameters */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** @return the generator's parameters */
+    public List<Parameter> generatorParameters() {
+        return new ArrayList<>(generator.getParameters().values());
+    }
+
+    /** @return the discriminator's parameters */
+    public List<Parameter> discriminatorParameters() {
+        return new ArrayList<>(discriminator.getParameters().values());
+    }
+
+    /**
+     * Runs the generator.
+     *
+     * @param z latent vectors [N, latentSize]
+     * @param labels class labels [N] (int32), or null for unconditional models
+     * @param training whether layers behave as in training (batch statistics, dropout)
+     * @return samples [N, sampleShape...]
+     */
+    public NDArray generate(NDArray z, NDArray labels, boolean training) {
+        NDList in = spec.conditional() ? new NDList(z, labels) : new NDList(z);
+        return generator.forward(parameterStore, in, training).singletonOrThrow();
+    }
+
+    /**
+     * Runs the discriminator.
+     *
+     * @param x samples [N, sampleShape...]
+     * @param labels class labels [N] (int32), or null for unconditional models
+     * @param training whether layers behave as in training
+     * @return raw scores (logits)
+     */
+    public NDArray score(NDArray x, NDArray labels, boolean training) {
+        NDList in = spec.conditional() ? new NDList(x, labels) : new NDList(x);
+        return discriminator.forward(parameterStore, in, training).singletonOrThrow();
+    }
+
+    /**
+     * Generates samples from host noise, in inference mode, without recording gradients.
+     *
+     * @param z latent vectors, row-major, {@code count * latentSize} values
+     * @param labels class labels, or null for unconditional models
+     * @param count how many samples
+     * @return the samples, row-major, in the model's scale
+     */
+    public float[] sample(float[] z, int[] labels, int count) {
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray zz = scratch.create(z, new Shape(count, spec.latentSize()));
+            NDArray ll = labels == null ? null : scratch.create(labels);
+            NDArray out = generate(zz, ll, false);
+            out.attach(scratch);
+            return out.toFloatArray();
+        }
+    }
+
+    /**
+     * Turns gradient tracking of a network's parameters on or off. Off for the network held
+     * fixed in an update: it gets no gradient at all, rather than one that is then ignored.
+     *
+     * @param parameters the network's parameters
+     * @param on whether to track gradients
+     */
+    static void trackGradients(List<Parameter> parameters, boolean on) {
+        for (Parameter p : parameters) {
+            p.getArray().setRequiresGradient(on);
+        }
+    }
+
+    /** @return the engine the arrays live on */
+    Engine engine() {
+        return manager.getEngine();
+    }
+}

@@ -1,0 +1,368 @@
+package org.gan4j.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.gan4j.api.ConfigException;
+import org.gan4j.api.GanException;
+import org.gan4j.api.config.PluginChoice;
+import org.gan4j.api.config.TrainConfig;
+import org.gan4j.api.data.DatasetProvider;
+import org.gan4j.api.data.DatasetRequest;
+import org.gan4j.api.data.GanDataset;
+import org.gan4j.api.data.GaussianMixture;
+import org.gan4j.api.data.SampleBatch;
+import org.gan4j.api.data.Seeds;
+import org.gan4j.api.loss.AdversarialLoss;
+import org.gan4j.api.loss.AdversarialLossProvider;
+import org.gan4j.api.model.ArchitectureProvider;
+import org.gan4j.api.model.GanNetworks;
+import org.gan4j.api.model.ModelSpec;
+import org.gan4j.api.plugin.Options;
+import org.gan4j.api.train.EpochEvent;
+import org.gan4j.api.train.EvaluationSamples;
+import org.gan4j.api.train.StepEvent;
+import org.gan4j.api.train.TrainingListener;
+import org.gan4j.api.train.TrainingStart;
+import org.gan4j.api.train.TrainingSummary;
+import org.gan4j.core.metrics.ToyMetrics;
+import org.gan4j.core.optim.Adam;
+import org.gan4j.core.run.RunDirectory;
+import org.gan4j.core.run.RunInfo;
+
+/**
+ * The GAN training loop of Goodfellow et al. (2014), Algorithm 1. Each step makes {@code k =
+ * discriminatorSteps} discriminator updates, each on a fresh real batch and fakes from the
+ * generator held fixed (generated without a graph, so no gradient reaches it), then one generator
+ * update back-propagated through the discriminator with the discriminator's parameters excluded
+ * from differentiation, so only the generator's weights change. Each network has its own Adam.
+ *
+ * <p>Every array a step creates lives in an {@link NDScope} that is closed at the end of the
+ * step, so native memory stays flat however long the run.
+ */
+public final class GanTrainer {
+
+    /** The gan4j version recorded in run files. */
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+
+    private final TrainConfig config;
+    private final PluginCatalog plugins;
+    private final RunDirectory run;
+    private final List<TrainingListener> listeners;
+
+    /**
+     * Creates a trainer.
+     *
+     * @param config what to train
+     * @param plugins where to find the plugins the config names
+     * @param run where to write the run's files
+     * @param listeners observers, called in order
+     */
+    @Inject
+    public GanTrainer(
+            TrainConfig config, PluginCatalog plugins, RunDirectory run, Set<TrainingListener> listeners) {
+        this.config = config;
+        this.plugins = plugins;
+        this.run = run;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * Resolves the plugins a config names and checks their options, without training: the
+     * checks a run makes before it writes anything.
+     *
+     * @param config the config
+     * @param plugins the plugins
+     * @return the config with every plugin's options resolved to their full, defaulted form
+     */
+    public static TrainConfig resolve(TrainConfig config, PluginCatalog plugins) {
+        ArchitectureProvider arch = plugins.models().get(config.model().name());
+        AdversarialLossProvider loss = plugins.losses().get(config.loss().name());
+        DatasetProvider data = plugins.datasets().get(config.dataset().name());
+        return config.toBuilder()
+                .model(resolved(ArchitectureProvider.KIND, arch, config.model()))
+                .loss(resolved(AdversarialLossProvider.KIND, loss, config.loss()))
+                .dataset(resolved(DatasetProvider.KIND, data, config.dataset()))
+                .build();
+    }
+
+    private static PluginChoice resolved(
+            String kind, org.gan4j.api.plugin.GanPlugin plugin, PluginChoice choice) {
+        return new PluginChoice(
+                choice.name(), Options.resolve(kind, plugin, choice.options()).asMap());
+    }
+
+    /**
+     * Trains to the configured length and saves the final weights.
+     *
+     * @return the run's final figures
+     * @throws GanException on bad input or divergence, with a one-line message
+     */
+    public TrainingSummary train() {
+        TrainConfig resolved = resolve(config, plugins);
+        ArchitectureProvider arch = plugins.models().get(resolved.model().name());
+        AdversarialLossProvider lossProvider = plugins.losses().get(resolved.loss().name());
+        DatasetProvider dataProvider = plugins.datasets().get(resolved.dataset().name());
+        Options archOptions = Options.resolve(ArchitectureProvider.KIND, arch, resolved.model().options());
+        AdversarialLoss loss =
+                lossProvider.create(
+                        Options.resolve(AdversarialLossProvider.KIND, lossProvider, resolved.loss().options()));
+        Engine engine = DjlEnvironment.engine();
+        // The engine's generator draws the initial weights; host streams draw noise and data.
+        engine.setRandomSeed((int) (resolved.seed() ^ (resolved.seed() >>> 32)));
+
+        Path dataDir = resolved.dataDir() == null ? null : Path.of(resolved.dataDir());
+        try (GanDataset data =
+                        dataProvider.open(
+                                new DatasetRequest(
+                                        dataDir,
+                                        resolved.seed(),
+                                        Options.resolve(
+                                                DatasetProvider.KIND, dataProvider, resolved.dataset().options())));
+                NDManager manager = NDManager.newBaseManager(DjlEnvironment.device(resolved.device()))) {
+            ModelSpec spec = new ModelSpec(resolved.latentSize(), data.sampleShape(), data.numClasses());
+            String unsupported = arch.unsupportedReason(spec);
+            if (unsupported != null) {
+                throw new ConfigException(unsupported);
+            }
+            long batchesPerEpoch = data.size() / resolved.batchSize();
+            long stepsPerEpoch = batchesPerEpoch / resolved.discriminatorSteps();
+            if (stepsPerEpoch == 0) {
+                throw new ConfigException(
+                        "dataset '" + resolved.dataset().name() + "' has " + data.size()
+                                + " samples an epoch, too few for one step of " + resolved.discriminatorSteps()
+                                + " batch(es) of " + resolved.batchSize() + "; lower --batch-size");
+            }
+            long totalSteps = resolved.steps() > 0 ? resolved.steps() : resolved.epochs() * stepsPerEpoch;
+            int totalEpochs = Math.toIntExact((totalSteps + stepsPerEpoch - 1) / stepsPerEpoch);
+
+            GanNetworks built = arch.create(spec, archOptions);
+            GanNetworkState nets = new GanNetworkState(spec, built, manager);
+            run.writeConfig(resolved);
+            run.writeInfo(info(spec, data, 0));
+            Loop loop = new Loop(resolved, spec, data, nets, loss, totalSteps, totalEpochs, stepsPerEpoch);
+            return loop.run();
+        }
+    }
+
+    private static RunInfo info(ModelSpec spec, GanDataset data, long steps) {
+        return new RunInfo(
+                spec.latentSize(),
+                spec.sampleShape().getShape(),
+                spec.numClasses(),
+                data.classNames(),
+                data.scale(),
+                steps,
+                VERSION);
+    }
+
+    /** One run's mutable state. */
+    private final class Loop {
+        private final TrainConfig cfg;
+        private final ModelSpec spec;
+        private final GanDataset data;
+        private final GanNetworkState nets;
+        private final AdversarialLoss loss;
+        private final long totalSteps;
+        private final int totalEpochs;
+        private final long stepsPerEpoch;
+        private final Adam generatorAdam;
+        private final Adam discriminatorAdam;
+        private final List<Parameter> discriminatorParameters;
+        private final float[] evaluationNoise;
+        private final int[] evaluationLabels;
+        private final float[][] realEvaluation;
+
+        Loop(
+                TrainConfig cfg,
+                ModelSpec spec,
+                GanDataset data,
+                GanNetworkState nets,
+                AdversarialLoss loss,
+                long totalSteps,
+                int totalEpochs,
+                long stepsPerEpoch) {
+            this.cfg = cfg;
+            this.spec = spec;
+            this.data = data;
+            this.nets = nets;
+            this.loss = loss;
+            this.totalSteps = totalSteps;
+            this.totalEpochs = totalEpochs;
+            this.stepsPerEpoch = stepsPerEpoch;
+            this.generatorAdam = new Adam(cfg.generatorOptimizer(), nets.generatorParameters());
+            this.discriminatorParameters = nets.discriminatorParameters();
+            this.discriminatorAdam = new Adam(cfg.discriminatorOptimizer(), discriminatorParameters);
+            this.evaluationNoise =
+                    Noise.normal(cfg.seed(), Noise.EVALUATION, 0, cfg.evalSamples(), spec.latentSize());
+            this.evaluationLabels = spec.conditional() ? cycleLabels(cfg.evalSamples(), spec.numClasses()) : null;
+            this.realEvaluation = data.mixture().map(m -> drawMixture(m, cfg)).orElse(null);
+        }
+
+        TrainingSummary run() {
+            long start = System.nanoTime();
+            TrainingStart started =
+                    new TrainingStart(cfg, spec, run.root(), totalSteps, totalEpochs, stepsPerEpoch);
+            listeners.forEach(l -> l.onStart(started));
+            long step = 0;
+            Map<String, Double> metrics = Map.of();
+            try {
+                for (int epoch = 1; step < totalSteps; epoch++) {
+                    Iterator<SampleBatch> batches = data.epoch(epoch - 1, cfg.batchSize());
+                    double dSum = 0;
+                    double gSum = 0;
+                    int n = 0;
+                    for (long s = 0; s < stepsPerEpoch && step < totalSteps; s++) {
+                        step++;
+                        double[] losses = step(batches, step);
+                        dSum += losses[0];
+                        gSum += losses[1];
+                        n++;
+                        StepEvent event = new StepEvent(step, totalSteps, epoch, losses[0], losses[1]);
+                        listeners.forEach(l -> l.onStep(event));
+                    }
+                    float[][] generated = evaluationSamples();
+                    metrics = metrics(generated);
+                    EpochEvent event =
+                            new EpochEvent(
+                                    epoch, totalEpochs, step, dSum / n, gSum / n, metrics,
+                                    new EvaluationSamples(generated, realEvaluation));
+                    listeners.forEach(l -> l.onEpoch(event));
+                }
+                RunDirectory.saveParameters(nets.generator(), run.generatorFile());
+                RunDirectory.saveParameters(nets.discriminator(), run.discriminatorFile());
+                run.writeInfo(info(spec, data, step));
+            } finally {
+                generatorAdam.close();
+                discriminatorAdam.close();
+            }
+            TrainingSummary summary =
+                    new TrainingSummary(
+                            run.root(), step, totalEpochs, (System.nanoTime() - start) / 1e9, metrics);
+            listeners.forEach(l -> l.onEnd(summary));
+            return summary;
+        }
+
+        /** One step: k discriminator updates, then one generator update. Returns {dLoss, gLoss}. */
+        private double[] step(Iterator<SampleBatch> batches, long step) {
+            NDManager manager = nets.manager();
+            int n = cfg.batchSize();
+            Shape zShape = new Shape(n, spec.latentSize());
+            Shape xShape = new Shape(n).addAll(spec.sampleShape());
+            double dLoss = Double.NaN;
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                for (int k = 0; k < cfg.discriminatorSteps(); k++) {
+                    SampleBatch batch = batches.next();
+                    NDArray real = manager.create(batch.values(), xShape);
+                    NDArray realLabels = spec.conditional() ? manager.create(batch.labels()) : null;
+                    long index = step * cfg.discriminatorSteps() + k;
+                    NDArray z = manager.create(Noise.normal(cfg.seed(), Noise.DISCRIMINATOR, index, n, spec.latentSize()), zShape);
+                    NDArray fakeLabels = fakeLabels(manager, Noise.DISCRIMINATOR, index, n);
+                    // The generator is held fixed: its fakes are made outside the gradient
+                    // collector and detached, so this update cannot reach its weights.
+                    NDArray fake = nets.generate(z, fakeLabels, true).stopGradient();
+                    NDArray d;
+                    try (GradientCollector collector = nets.engine().newGradientCollector()) {
+                        NDArray realScores = nets.score(real, realLabels, true);
+                        NDArray fakeScores = nets.score(fake, fakeLabels, true);
+                        d = loss.discriminatorLoss(realScores, fakeScores);
+                        collector.backward(d);
+                    }
+                    discriminatorAdam.step();
+                    dLoss = checkFinite(d.getFloat(), "discriminator", step);
+                }
+
+                NDArray z = manager.create(Noise.normal(cfg.seed(), Noise.GENERATOR, step, n, spec.latentSize()), zShape);
+                NDArray fakeLabels = fakeLabels(manager, Noise.GENERATOR, step, n);
+                NDArray g;
+                // The discriminator is held fixed: its parameters are excluded from
+                // differentiation, so the gradient flows through it to the generator only.
+                GanNetworkState.trackGradients(discriminatorParameters, false);
+                try (GradientCollector collector = nets.engine().newGradientCollector()) {
+                    NDArray fake = nets.generate(z, fakeLabels, true);
+                    g = loss.generatorLoss(nets.score(fake, fakeLabels, true));
+                    collector.backward(g);
+                } finally {
+                    GanNetworkState.trackGradients(discriminatorParameters, true);
+                }
+                generatorAdam.step();
+                double gLoss = checkFinite(g.getFloat(), "generator", step);
+                return new double[] {dLoss, gLoss};
+            }
+        }
+
+        private NDArray fakeLabels(NDManager manager, long stream, long index, int n) {
+            if (!spec.conditional()) {
+                return null;
+            }
+            SplittableRandom random = Seeds.stream(cfg.seed(), stream, index, 1);
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = random.nextInt(spec.numClasses());
+            }
+            return manager.create(labels);
+        }
+
+        private double checkFinite(float value, String which, long step) {
+            if (!Float.isFinite(value)) {
+                throw new GanException(
+                        "training diverged at step " + step + ": the " + which + " loss is " + value
+                                + "; lower the learning rates (--lr) or try another loss");
+            }
+            return value;
+        }
+
+        private float[][] evaluationSamples() {
+            int count = cfg.evalSamples();
+            float[] flat = nets.sample(evaluationNoise, evaluationLabels, count);
+            int size = spec.sampleSize();
+            float[][] rows = new float[count][size];
+            float inv = (float) (1.0 / data.scale());
+            for (int i = 0; i < count; i++) {
+                for (int j = 0; j < size; j++) {
+                    rows[i][j] = flat[i * size + j] * inv;
+                }
+            }
+            return rows;
+        }
+
+        private Map<String, Double> metrics(float[][] generated) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            data.mixture().ifPresent(mix -> m.putAll(ToyMetrics.compute(generated, mix).asMap()));
+            return m;
+        }
+    }
+
+    private static int[] cycleLabels(int count, int classes) {
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = i % classes;
+        }
+        return labels;
+    }
+
+    private static float[][] drawMixture(GaussianMixture mixture, TrainConfig cfg) {
+        SplittableRandom random = Seeds.stream(cfg.seed(), Noise.REAL_EVALUATION, 0);
+        float[][] rows = new float[cfg.evalSamples()][mixture.dimension()];
+        for (float[] row : rows) {
+            double[] c = mixture.centres()[random.nextInt(mixture.modes())];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) (c[j] + mixture.sigma() * random.nextGaussian());
+            }
+        }
+        return rows;
+    }
+}

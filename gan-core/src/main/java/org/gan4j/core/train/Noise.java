@@ -1,0 +1,44 @@
+package org.gan4j.core.train;
+
+import java.util.SplittableRandom;
+import org.gan4j.api.data.Seeds;
+
+/**
+ * Latent noise drawn on the host from streams derived from the run's seed, so that the noise of
+ * any step is a function of (seed, purpose, step) alone: runs reproduce exactly, and a resumed run
+ * draws what the uninterrupted one would have.
+ */
+public final class Noise {
+
+    /** Stream for the discriminator updates' fakes. */
+    public static final long DISCRIMINATOR = 1;
+    /** Stream for the generator updates. */
+    public static final long GENERATOR = 2;
+    /** Stream for the fixed evaluation noise. */
+    public static final long EVALUATION = 3;
+    /** Stream for real evaluation samples drawn from a known distribution. */
+    public static final long REAL_EVALUATION = 4;
+    /** Stream for {@code gan sample}. */
+    public static final long SAMPLING = 5;
+
+    private Noise() {}
+
+    /**
+     * Standard normal noise.
+     *
+     * @param seed the run's seed
+     * @param stream what the noise is for, one of this class's constants
+     * @param index the step or another position in the stream
+     * @param count how many latent vectors
+     * @param latentSize the length of each
+     * @return {@code count * latentSize} values, row-major
+     */
+    public static float[] normal(long seed, long stream, long index, int count, int latentSize) {
+        SplittableRandom random = Seeds.stream(seed, stream, index);
+        float[] z = new float[Math.multiplyExact(count, latentSize)];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) random.nextGaussian();
+        }
+        return z;
+    }
+}
