@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
         subcommands = {TrainCommand.class, PluginsCommand.class, SampleCommand.class},
         footer = {
             "",
-            "Exit codes: 0 success, 1 failure while running, 2 invalid arguments or configuration,",
-            "70 internal error."
+            "Exit codes: 0 success; 1 failure while running;",
+            "2 invalid arguments or configuration; 70 internal error."
         })
 public final class GanCommand implements Runnable {
 

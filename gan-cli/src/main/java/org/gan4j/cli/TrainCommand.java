@@ -100,6 +100,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--beta1", paramLabel = "B", description = "Adam beta1 of both networks.")
     Double beta1;
 
+    @Option(names = "--lr-schedule", paramLabel = "S", description = "constant, or linear decay to zero over the run.")
+    String learningRateSchedule;
+
     @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or gpu:N. Default: cpu.")
     String device;
 
@@ -153,13 +156,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig.Builder b = base.toBuilder();
         if (model != null || modelOptions != null) {
-            b.model(choice(model, modelOptions, base.model()));
+            b.model(choice("--model", model, modelOptions, base.model()));
         }
         if (loss != null || lossOptions != null) {
-            b.loss(choice(loss, lossOptions, base.loss()));
+            b.loss(choice("--loss", loss, lossOptions, base.loss()));
         }
         if (dataset != null || datasetOptions != null) {
-            b.dataset(choice(dataset, datasetOptions, base.dataset()));
+            b.dataset(choice("--dataset", dataset, datasetOptions, base.dataset()));
         }
         if (dataDir != null) {
             b.dataDir(dataDir.toString());
@@ -185,6 +188,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (device != null) {
             b.device(device);
         }
+        if (learningRateSchedule != null) {
+            b.learningRateSchedule(learningRateSchedule);
+        }
         Double gLr = generatorLearningRate != null ? generatorLearningRate : learningRate;
         Double dLr = discriminatorLearningRate != null ? discriminatorLearningRate : learningRate;
         String gFlag = generatorLearningRate != null ? "--g-lr" : "--lr";
@@ -205,6 +211,14 @@ public final class TrainCommand implements Callable<Integer> {
             return new AdamConfig(rate, b1, base.beta2(), base.epsilon());
         } catch (ConfigException e) {
             String flag = e.getMessage().startsWith("beta1") ? "--beta1" : lrFlag;
+            throw new ConfigException(flag + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PluginChoice choice(String flag, String name, Map<String, String> options, PluginChoice base) {
+        try {
+            return choice(name, options, base);
+        } catch (ConfigException e) {
             throw new ConfigException(flag + ": " + e.getMessage(), e);
         }
     }

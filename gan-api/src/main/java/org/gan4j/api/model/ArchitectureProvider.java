@@ -27,6 +27,17 @@ public interface ArchitectureProvider extends GanPlugin {
     }
 
     /**
+     * The number every batch size must be a multiple of, e.g. when the discriminator judges
+     * groups of samples together. The training loop checks it before it starts.
+     *
+     * @param options this plugin's options
+     * @return a positive integer; 1 by default
+     */
+    default int batchMultiple(Options options) {
+        return 1;
+    }
+
+    /**
      * Builds fresh, uninitialized networks. The training loop initializes them.
      *
      * @param spec what to build for

@@ -90,7 +90,10 @@ public final class ConfigFiles {
         try {
             return MAPPER.treeToValue(merged, TrainConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            String where = path(e);
+            // The path ends with the unknown key itself; name the object that holds it.
+            String full = path(e);
+            int dot = full.lastIndexOf('.');
+            String where = dot < 0 ? "" : full.substring(0, dot);
             String known =
                     e.getKnownPropertyIds().stream()
                             .map(Object::toString)

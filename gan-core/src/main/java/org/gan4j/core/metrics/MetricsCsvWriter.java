@@ -15,8 +15,9 @@ import org.gan4j.api.train.TrainingStart;
 import org.gan4j.core.run.RunDirectory;
 
 /**
- * Writes {@code metrics.csv}: one row an epoch with the mean losses, the evaluation metrics and
- * the elapsed seconds. Each row is flushed as it is written, so the file is readable while the
+ * Writes {@code metrics.csv}: one row an epoch with the mean losses, the evaluation metrics, the
+ * elapsed seconds and the process's resident memory in MiB (which shows a native-memory leak as
+ * steady growth). Each row is flushed as it is written, so the file is readable while the
  * run goes on and complete up to the last finished epoch if it stops.
  */
 public final class MetricsCsvWriter implements TrainingListener {
@@ -56,6 +57,8 @@ public final class MetricsCsvWriter implements TrainingListener {
             cells.add(format(epoch.metrics().getOrDefault(name, Double.NaN)));
         }
         cells.add(String.format(Locale.ROOT, "%.2f", (System.nanoTime() - startNanos) / 1e9));
+        long rss = ProcessMemory.residentBytes();
+        cells.add(rss < 0 ? "" : String.format(Locale.ROOT, "%.1f", rss / 1048576.0));
         try (BufferedWriter out =
                 Files.newBufferedWriter(
                         run.metricsFile(),
@@ -66,6 +69,7 @@ public final class MetricsCsvWriter implements TrainingListener {
                 List<String> names = new ArrayList<>(List.of("epoch", "step", "d_loss", "g_loss"));
                 names.addAll(metricNames);
                 names.add("seconds");
+                names.add("rss_mib");
                 out.write(String.join(",", names));
                 out.newLine();
             }

@@ -23,6 +23,7 @@ public final class Adam implements AutoCloseable {
     private final List<NDArray> firstMoments = new ArrayList<>();
     private final List<NDArray> secondMoments = new ArrayList<>();
     private long updates;
+    private double learningRateScale = 1.0;
 
     /**
      * Creates the optimizer and its zeroed state, on the parameters' own managers.
@@ -45,6 +46,23 @@ public final class Adam implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Scales the configured learning rate from the next update on, for schedules.
+     *
+     * @param scale the factor, in [0, 1]
+     */
+    public void setLearningRateScale(double scale) {
+        if (!(scale >= 0 && scale <= 1)) {
+            throw new IllegalArgumentException("learning-rate scale must be in [0, 1], got " + scale);
+        }
+        learningRateScale = scale;
+    }
+
+    /** @return the learning rate the next update uses */
+    public double learningRate() {
+        return config.learningRate() * learningRateScale;
+    }
+
     /** @return how many updates have been applied */
     public long updates() {
         return updates;
@@ -64,7 +82,7 @@ public final class Adam implements AutoCloseable {
         // The fused kernel computes w -= lrc * m / (sqrt(v) + eps'). PyTorch's Adam is
         // w -= lr / c1 * m / (sqrt(v) / c2 + eps); the two agree with lrc = lr * c2 / c1 and
         // eps' = eps * c2.
-        float lrc = (float) (config.learningRate() * correction2 / correction1);
+        float lrc = (float) (learningRate() * correction2 / correction1);
         float eps = (float) (config.epsilon() * correction2);
         for (int i = 0; i < parameters.size(); i++) {
             NDArray weight = parameters.get(i).getArray();
@@ -73,7 +91,7 @@ public final class Adam implements AutoCloseable {
                     .adamUpdate(
                             new NDList(weight, grad, firstMoments.get(i), secondMoments.get(i)),
                             new NDList(weight),
-                            (float) config.learningRate(),
+                            (float) learningRate(),
                             lrc,
                             0f,
                             1f,

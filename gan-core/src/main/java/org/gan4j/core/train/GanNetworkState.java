@@ -33,16 +33,17 @@ public final class GanNetworkState {
      * @param spec what the networks were built for
      * @param networks the networks
      * @param manager holds the parameters
+     * @param batchSize the training batch size, which shapes are first inferred with
      */
-    public GanNetworkState(ModelSpec spec, GanNetworks networks, NDManager manager) {
+    public GanNetworkState(ModelSpec spec, GanNetworks networks, NDManager manager, int batchSize) {
         this.spec = spec;
         this.generator = networks.generator();
         this.discriminator = networks.discriminator();
         this.manager = manager;
-        // Shapes with a batch of 2 infer every parameter's shape; batch size is free afterwards.
-        Shape z = new Shape(2, spec.latentSize());
-        Shape x = new Shape(2).addAll(spec.sampleShape());
-        Shape labels = new Shape(2);
+        // Parameter shapes are inferred from one training batch; other batch sizes work after.
+        Shape z = new Shape(batchSize, spec.latentSize());
+        Shape x = new Shape(batchSize).addAll(spec.sampleShape());
+        Shape labels = new Shape(batchSize);
         if (spec.conditional()) {
             generator.initialize(manager, DataType.FLOAT32, z, labels);
             discriminator.initialize(manager, DataType.FLOAT32, x, labels);

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -137,6 +135,13 @@ public final class GanTrainer {
             if (unsupported != null) {
                 throw new ConfigException(unsupported);
             }
+            int multiple = arch.batchMultiple(archOptions);
+            if (resolved.batchSize() % multiple != 0) {
+                throw new ConfigException(
+                        "model '" + arch.name() + "' needs batches that are a multiple of " + multiple
+                                + " (its options: " + archOptions.asMap() + "); --batch-size "
+                                + resolved.batchSize() + " is not");
+            }
             long batchesPerEpoch = data.size() / resolved.batchSize();
             long stepsPerEpoch = batchesPerEpoch / resolved.discriminatorSteps();
             if (stepsPerEpoch == 0) {
@@ -149,7 +154,7 @@ public final class GanTrainer {
             int totalEpochs = Math.toIntExact((totalSteps + stepsPerEpoch - 1) / stepsPerEpoch);
 
             GanNetworks built = arch.create(spec, archOptions);
-            GanNetworkState nets = new GanNetworkState(spec, built, manager);
+            GanNetworkState nets = new GanNetworkState(spec, built, manager, resolved.batchSize());
             run.writeConfig(resolved);
             run.writeInfo(info(spec, data, 0));
             Loop loop = new Loop(resolved, spec, data, nets, loss, totalSteps, totalEpochs, stepsPerEpoch);
@@ -180,7 +185,7 @@ public final class GanTrainer {
         private final long stepsPerEpoch;
         private final Adam generatorAdam;
         private final Adam discriminatorAdam;
-        private final List<Parameter> discriminatorParameters;
+        private final AdversarialStep updates;
         private final float[] evaluationNoise;
         private final int[] evaluationLabels;
         private final float[][] realEvaluation;
@@ -203,8 +208,8 @@ public final class GanTrainer {
             this.totalEpochs = totalEpochs;
             this.stepsPerEpoch = stepsPerEpoch;
             this.generatorAdam = new Adam(cfg.generatorOptimizer(), nets.generatorParameters());
-            this.discriminatorParameters = nets.discriminatorParameters();
-            this.discriminatorAdam = new Adam(cfg.discriminatorOptimizer(), discriminatorParameters);
+            this.discriminatorAdam = new Adam(cfg.discriminatorOptimizer(), nets.discriminatorParameters());
+            this.updates = new AdversarialStep(nets, loss, generatorAdam, discriminatorAdam);
             this.evaluationNoise =
                     Noise.normal(cfg.seed(), Noise.EVALUATION, 0, cfg.evalSamples(), spec.latentSize());
             this.evaluationLabels = spec.conditional() ? cycleLabels(cfg.evalSamples(), spec.numClasses()) : null;
@@ -226,6 +231,12 @@ public final class GanTrainer {
                     int n = 0;
                     for (long s = 0; s < stepsPerEpoch && step < totalSteps; s++) {
                         step++;
+                        if (cfg.learningRateSchedule().equals("linear")) {
+                            // Step s of T trains at (T - s + 1) / T of the rate: the last at 1/T.
+                            double scale = (double) (totalSteps - step + 1) / totalSteps;
+                            generatorAdam.setLearningRateScale(scale);
+                            discriminatorAdam.setLearningRateScale(scale);
+                        }
                         double[] losses = step(batches, step);
                         dSum += losses[0];
                         gSum += losses[1];
@@ -269,39 +280,21 @@ public final class GanTrainer {
                     NDArray real = manager.create(batch.values(), xShape);
                     NDArray realLabels = spec.conditional() ? manager.create(batch.labels()) : null;
                     long index = step * cfg.discriminatorSteps() + k;
-                    NDArray z = manager.create(Noise.normal(cfg.seed(), Noise.DISCRIMINATOR, index, n, spec.latentSize()), zShape);
+                    NDArray z = noise(manager, Noise.DISCRIMINATOR, index, zShape);
                     NDArray fakeLabels = fakeLabels(manager, Noise.DISCRIMINATOR, index, n);
-                    // The generator is held fixed: its fakes are made outside the gradient
-                    // collector and detached, so this update cannot reach its weights.
-                    NDArray fake = nets.generate(z, fakeLabels, true).stopGradient();
-                    NDArray d;
-                    try (GradientCollector collector = nets.engine().newGradientCollector()) {
-                        NDArray realScores = nets.score(real, realLabels, true);
-                        NDArray fakeScores = nets.score(fake, fakeLabels, true);
-                        d = loss.discriminatorLoss(realScores, fakeScores);
-                        collector.backward(d);
-                    }
-                    discriminatorAdam.step();
+                    NDArray d = updates.updateDiscriminator(real, realLabels, z, fakeLabels);
                     dLoss = checkFinite(d.getFloat(), "discriminator", step);
                 }
-
-                NDArray z = manager.create(Noise.normal(cfg.seed(), Noise.GENERATOR, step, n, spec.latentSize()), zShape);
-                NDArray fakeLabels = fakeLabels(manager, Noise.GENERATOR, step, n);
-                NDArray g;
-                // The discriminator is held fixed: its parameters are excluded from
-                // differentiation, so the gradient flows through it to the generator only.
-                GanNetworkState.trackGradients(discriminatorParameters, false);
-                try (GradientCollector collector = nets.engine().newGradientCollector()) {
-                    NDArray fake = nets.generate(z, fakeLabels, true);
-                    g = loss.generatorLoss(nets.score(fake, fakeLabels, true));
-                    collector.backward(g);
-                } finally {
-                    GanNetworkState.trackGradients(discriminatorParameters, true);
-                }
-                generatorAdam.step();
+                NDArray z = noise(manager, Noise.GENERATOR, step, zShape);
+                NDArray g = updates.updateGenerator(z, fakeLabels(manager, Noise.GENERATOR, step, n));
                 double gLoss = checkFinite(g.getFloat(), "generator", step);
                 return new double[] {dLoss, gLoss};
             }
+        }
+
+        private NDArray noise(NDManager manager, long stream, long index, Shape shape) {
+            return manager.create(
+                    Noise.normal(cfg.seed(), stream, index, (int) shape.get(0), (int) shape.get(1)), shape);
         }
 
         private NDArray fakeLabels(NDManager manager, long stream, long index, int n) {

@@ -15,7 +15,7 @@ abstract class MixtureProvider implements DatasetProvider {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(new OptionSpec(SAMPLES, "25600", "fresh samples drawn per epoch"));
+        return List.of(new OptionSpec(SAMPLES, "256000", "fresh samples drawn per epoch"));
     }
 
     /** @return the mixture on the PacGAN spec */

@@ -1,0 +1,175 @@
+package org.gan4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    /** The captured result of one {@code gan} invocation. */
+    record Result(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    static Result gan(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Asserts a failure with one line on standard error, and returns that line. */
+    static String failsWith(int code, Result r) {
+        assertEquals(code, r.code(), "exit code; stderr: " + r.err());
+        assertEquals(1, r.errLines().size(), "one line on stderr: " + r.err());
+        return r.errLines().get(0);
+    }
+
+    @TempDir static Path tmp;
+    static Path run;
+
+    @BeforeAll
+    static void trainATinyRun() {
+        run = tmp.resolve("run");
+        Result r =
+                gan("train", "--steps", "30", "--batch-size", "64", "--dataset-opt", "samples=640",
+                        "--model-opt", "g-hidden=16", "--model-opt", "d-hidden=16", "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("training mlp on ring with the non-saturating loss: 30 steps"), r.out());
+        assertTrue(r.out().contains("done: 30 steps"), r.out());
+    }
+
+    @Test
+    void pluginsListsEveryBuiltInWithKindAndDescription() {
+        Result r = gan("plugins");
+        assertEquals(0, r.code());
+        for (String line : new String[] {
+            "model    mlp              MLP GAN",
+            "loss     minimax          original minimax GAN loss",
+            "loss     non-saturating   non-saturating GAN loss",
+            "dataset  ring             8 Gaussians on the unit circle",
+            "dataset  grid             25 Gaussians on the grid"}) {
+            assertTrue(r.out().contains(line), "missing '" + line + "' in\n" + r.out());
+        }
+    }
+
+    @Test
+    void unknownPluginNamesListTheAvailableOnesAndWriteNothing() {
+        Path out = tmp.resolve("never");
+        assertEquals("gan train: unknown model 'nope'; available: mlp",
+                failsWith(2, gan("train", "--model", "nope", "--out", out.toString())));
+        assertEquals("gan train: unknown loss 'wgan'; available: minimax, non-saturating",
+                failsWith(2, gan("train", "--loss", "wgan", "--out", out.toString())));
+        assertEquals("gan train: unknown dataset 'moons'; available: grid, ring",
+                failsWith(2, gan("train", "--dataset", "moons", "--out", out.toString())));
+        assertEquals("gan train: --model: name 'Big GAN' is invalid; plugin names are lower-case letters, digits and '-'",
+                failsWith(2, gan("train", "--model", "Big GAN", "--out", out.toString())));
+        assertFalse(Files.exists(out), "nothing is written for bad input");
+    }
+
+    @Test
+    void invalidValuesNameTheFlagAndTheRule() {
+        assertEquals("gan train: --lr: learningRate must be a positive number, got -0.1",
+                failsWith(2, gan("train", "--lr", "-0.1")));
+        assertEquals("gan train: --d-lr: learningRate must be a positive number, got 0.0",
+                failsWith(2, gan("train", "--d-lr", "0")));
+        assertEquals("gan train: invalid setting: batchSize must be positive, got -4",
+                failsWith(2, gan("train", "--batch-size", "-4")));
+        assertEquals("gan train: model 'mlp' has no option 'depth'; its options are: g-hidden, d-hidden, g-activation, d-activation, leaky-slope, pack",
+                failsWith(2, gan("train", "--model-opt", "depth=3")));
+        assertEquals("gan train: Unknown option: '--bogus' (see 'gan train --help')",
+                failsWith(2, gan("train", "--bogus")));
+        assertTrue(failsWith(2, gan("train", "--epochs", "2", "--steps", "3")).startsWith("gan train: Error: --epochs=N, --steps=N are mutually exclusive"));
+    }
+
+    @Test
+    void badConfigFilesAreReportedInOneLine() throws Exception {
+        Path cfg = Files.writeString(tmp.resolve("bad.json"), "{\"generatorOptimizer\": {\"learningRate\": -1}}");
+        assertEquals("gan train: config file " + cfg + ": generatorOptimizer.learningRate must be a positive number, got -1.0",
+                failsWith(2, gan("train", "--config", cfg.toString())));
+        Path unknown = Files.writeString(tmp.resolve("unknown.json"), "{\"epoch\": 3}");
+        assertTrue(failsWith(2, gan("train", "--config", unknown.toString()))
+                .startsWith("gan train: config file " + unknown + ": unknown key 'epoch'; known keys: "));
+    }
+
+    @Test
+    void unwritableOrExistingOutIsRefused() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        String line = failsWith(1, gan("train", "--out", file.resolve("run").toString()));
+        assertTrue(line.startsWith("gan train: cannot create --out " + file.resolve("run")), line);
+        assertTrue(line.endsWith("; choose a writable directory"), line);
+        assertEquals("gan train: --out " + run + " already exists and is not empty; choose another --out or add --force",
+                failsWith(1, gan("train", "--out", run.toString())));
+    }
+
+    @Test
+    void configFileAndFlagsCombine() throws Exception {
+        Path cfg = Files.writeString(tmp.resolve("good.json"),
+                "{\"steps\": 8, \"batchSize\": 32, \"dataset\": {\"name\": \"grid\", \"options\": {\"samples\": \"320\"}},"
+                        + " \"model\": {\"options\": {\"g-hidden\": \"8\", \"d-hidden\": \"8\"}}}");
+        Path out = tmp.resolve("from-config");
+        Result r = gan("train", "--config", cfg.toString(), "--seed", "9", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        String written = Files.readString(out.resolve("config.json"));
+        assertTrue(written.contains("\"name\" : \"grid\""), written);
+        assertTrue(written.contains("\"seed\" : 9"), written);
+        assertTrue(written.contains("\"steps\" : 8"), written);
+        assertFalse(r.out().contains("epoch 1/"), "quiet prints only the final figures");
+        assertTrue(r.out().startsWith("done: 8 steps"), r.out());
+    }
+
+    @Test
+    void sampleWritesCsvNpyAndPng() throws Exception {
+        Path csv = tmp.resolve("s.csv");
+        assertEquals(0, gan("sample", "--run", run.toString(), "--n", "5", "--seed", "1", "--out", csv.toString()).code());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("x0,x1", rows.get(0));
+        assertEquals(6, rows.size());
+
+        Path npy = tmp.resolve("s.npy");
+        assertEquals(0, gan("sample", "--run", run.toString(), "--n", "5", "--seed", "1", "--out", npy.toString()).code());
+        byte[] bytes = Files.readAllBytes(npy);
+        assertEquals(0, bytes.length % 64 == 0 ? 0 : (bytes.length - 40) % 4);
+        int headerLength = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
+        String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
+        assertTrue(header.contains("'descr': '<f4'") && header.contains("'shape': (5, 2)"), header);
+        assertEquals(0, (10 + headerLength) % 64, "header is padded to 64 bytes");
+        ByteBuffer data = ByteBuffer.wrap(bytes, 10 + headerLength, 40).order(ByteOrder.LITTLE_ENDIAN);
+        String[] first = rows.get(1).split(",");
+        assertEquals(Float.parseFloat(first[0]), data.getFloat(), 1e-5, "npy and csv hold the same samples");
+        assertEquals(Float.parseFloat(first[1]), data.getFloat(), 1e-5);
+
+        Path png = tmp.resolve("s.png");
+        Result r = gan("sample", "--run", run.toString(), "--n", "100", "--out", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(Files.readAllBytes(png), 4));
+        assertEquals("wrote 100 samples to " + png, r.out().strip());
+    }
+
+    @Test
+    void sampleRejectsBadInput() {
+        assertEquals("gan sample: --out x.txt: unknown format 'txt'; use .csv, .npy or .png",
+                failsWith(2, gan("sample", "--run", run.toString(), "--out", "x.txt")));
+        assertEquals("gan sample: --label is for conditional models; this run's model is unconditional",
+                failsWith(1, gan("sample", "--run", run.toString(), "--label", "3", "--out", tmp.resolve("l.csv").toString())));
+        assertEquals("gan sample: --run " + tmp + " is not a gan4j run (no config.json and run.json); give the --out of a `gan train`",
+                failsWith(1, gan("sample", "--run", tmp.toString(), "--out", tmp.resolve("x.csv").toString())));
+        assertEquals("gan sample: Missing required option: '--run=DIR' (see 'gan sample --help')",
+                failsWith(2, gan("sample", "--out", "x.csv")));
+    }
+}

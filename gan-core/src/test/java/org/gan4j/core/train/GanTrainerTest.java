@@ -1,0 +1,152 @@
+package org.gan4j.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+
+import ai.djl.ndarray.NDManager;
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.gan4j.api.ConfigException;
+import org.gan4j.api.config.PluginChoice;
+import org.gan4j.api.config.TrainConfig;
+import org.gan4j.api.train.EpochEvent;
+import org.gan4j.api.train.StepEvent;
+import org.gan4j.api.train.TrainingListener;
+import org.gan4j.api.train.TrainingStart;
+import org.gan4j.api.train.TrainingSummary;
+import org.gan4j.core.metrics.ToyMetrics;
+import org.gan4j.core.run.RunDirectory;
+import org.gan4j.core.run.TrainedGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.InOrder;
+
+class GanTrainerTest {
+
+    private static final PluginCatalog PLUGINS = PluginCatalog.load(GanTrainerTest.class.getClassLoader());
+
+    /** 3 epochs of 4 steps of 32 samples on the ring: a second or two. */
+    private static TrainConfig tiny(long seed) {
+        return TrainConfig.builder()
+                .dataset(new PluginChoice("ring", Map.of("samples", "128")))
+                .model(new PluginChoice("mlp", Map.of("g-hidden", "16", "d-hidden", "16")))
+                .batchSize(32)
+                .epochs(3)
+                .evalSamples(200)
+                .seed(seed)
+                .build();
+    }
+
+    private static TrainingSummary train(TrainConfig config, Path dir, TrainingListener extra) {
+        RunDirectory run = RunDirectory.create(dir, false);
+        return Guice.createInjector(
+                        new TrainingModule(config, PLUGINS, run),
+                        new AbstractModule() {
+                            @Override
+                            protected void configure() {
+                                if (extra != null) {
+                                    TrainingModule.listeners(binder()).addBinding().toInstance(extra);
+                                }
+                            }
+                        })
+                .getInstance(GanTrainer.class)
+                .train();
+    }
+
+    @Test
+    void listenersHearStartStepsEpochsAndEndInOrder(@TempDir Path dir) {
+        TrainingListener listener = mock(TrainingListener.class);
+        TrainingSummary summary = train(tiny(1), dir.resolve("run"), listener);
+        assertEquals(12, summary.steps());
+        assertEquals(3, summary.epochs());
+        InOrder order = inOrder(listener);
+        order.verify(listener).onStart(any(TrainingStart.class));
+        for (int epoch = 0; epoch < 3; epoch++) {
+            order.verify(listener, times(4)).onStep(any(StepEvent.class));
+            order.verify(listener).onEpoch(any(EpochEvent.class));
+        }
+        order.verify(listener).onEnd(summary);
+        order.verifyNoMoreInteractions();
+        assertEquals(
+                List.of(ToyMetrics.MODES, ToyMetrics.HIGH_QUALITY, ToyMetrics.REVERSE_KL),
+                List.copyOf(summary.metrics().keySet()),
+                "toy metrics are reported for the ring");
+    }
+
+    @Test
+    void runDirectoryHoldsConfigMetricsPlotsAndWeights(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        train(tiny(1), out, null);
+        RunDirectory run = RunDirectory.open(out);
+        TrainConfig written = run.readConfig();
+        assertEquals("16", written.model().options().get("g-hidden"));
+        assertEquals("relu", written.model().options().get("g-activation"), "options are written with defaults resolved");
+        List<String> metrics = Files.readAllLines(run.metricsFile());
+        assertEquals("epoch,step,d_loss,g_loss,modes,high_quality_pct,reverse_kl,seconds,rss_mib", metrics.get(0));
+        assertEquals(4, metrics.size());
+        assertTrue(metrics.get(3).startsWith("3,12,"), metrics.get(3));
+        for (int e = 1; e <= 3; e++) {
+            Path png = run.samplesDir().resolve(String.format("epoch-%03d.png", e));
+            byte[] head = Arrays.copyOf(Files.readAllBytes(png), 4);
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head, png.toString());
+        }
+        assertEquals(12, run.readInfo().steps());
+        assertTrue(Files.size(run.discriminatorFile()) > 0);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWeightsAndAnotherSeedOthers(@TempDir Path dir) throws Exception {
+        train(tiny(5), dir.resolve("a"), null);
+        train(tiny(5), dir.resolve("b"), null);
+        train(tiny(6), dir.resolve("c"), null);
+        byte[] a = Files.readAllBytes(RunDirectory.open(dir.resolve("a")).generatorFile());
+        byte[] b = Files.readAllBytes(RunDirectory.open(dir.resolve("b")).generatorFile());
+        byte[] c = Files.readAllBytes(RunDirectory.open(dir.resolve("c")).generatorFile());
+        assertArrayEquals(a, b);
+        assertFalse(Arrays.equals(a, c));
+        assertEquals(Files.readString(dir.resolve("a/metrics.csv")).replaceAll(",[0-9.]+,[0-9.]*\n", "\n"),
+                Files.readString(dir.resolve("b/metrics.csv")).replaceAll(",[0-9.]+,[0-9.]*\n", "\n"),
+                "identical metrics apart from the time and memory columns");
+    }
+
+    @Test
+    void trainedGeneratorSamplesReproducibly(@TempDir Path dir) {
+        Path out = dir.resolve("run");
+        train(tiny(2), out, null);
+        try (NDManager manager = NDManager.newBaseManager();
+                TrainedGenerator g = TrainedGenerator.load(RunDirectory.open(out), PLUGINS, manager)) {
+            float[] x = g.sample(10, 3, -1);
+            assertEquals(20, x.length);
+            assertArrayEquals(x, g.sample(10, 3, -1));
+            assertFalse(Arrays.equals(x, g.sample(10, 4, -1)));
+            assertEquals(
+                    "--label is for conditional models; this run's model is unconditional",
+                    assertThrows(org.gan4j.api.GanException.class, () -> g.sample(1, 0, 2)).getMessage());
+        }
+    }
+
+    @Test
+    void batchTooLargeForAnEpochOrNotAMultipleOfThePackIsReported(@TempDir Path dir) {
+        TrainConfig big = tiny(1).toBuilder().batchSize(256).build();
+        ConfigException e = assertThrows(ConfigException.class, () -> train(big, dir.resolve("a"), null));
+        assertEquals(
+                "dataset 'ring' has 128 samples an epoch, too few for one step of 1 batch(es) of 256; lower --batch-size",
+                e.getMessage());
+        TrainConfig packed =
+                tiny(1).toBuilder().model(new PluginChoice("mlp", Map.of("pack", "3"))).build();
+        ConfigException p = assertThrows(ConfigException.class, () -> train(packed, dir.resolve("b"), null));
+        assertTrue(p.getMessage().startsWith("model 'mlp' needs batches that are a multiple of 3"), p.getMessage());
+    }
+}
