@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "plugins",
         mixinStandardHelpOptions = true,
-        description = "List the plugins found on the class path: models, losses, datasets.")
+        description = "List the plugins found on the class path: models, losses, datasets, regularizers.")
 public final class PluginsCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -27,6 +27,7 @@ public final class PluginsCommand implements Callable<Integer> {
         print(out, "models", catalog.models());
         print(out, "losses", catalog.losses());
         print(out, "datasets", catalog.datasets());
+        print(out, "regularizers", catalog.regularizers());
         out.flush();
         return Main.EXIT_OK;
     }
@@ -34,10 +35,10 @@ public final class PluginsCommand implements Callable<Integer> {
     private static void print(PrintWriter out, String title, PluginRegistry<? extends GanPlugin> registry) {
         out.println(title + ":");
         for (GanPlugin p : registry.all()) {
-            out.printf("  %-8s %-16s %s%n", registry.kind(), p.name(), p.description());
+            out.printf("  %-11s %-16s %s%n", registry.kind(), p.name(), p.description());
             if (!p.options().isEmpty()) {
                 out.println(
-                        "                            options: "
+                        "                               options: "
                                 + p.options().stream()
                                         .map(OptionSpec::name)
                                         .map(n -> n + "=" + defaultOf(p, n))

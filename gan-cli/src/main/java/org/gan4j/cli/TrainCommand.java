@@ -61,6 +61,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dataset-opt", paramLabel = "KEY=VALUE", description = "An option of the dataset, e.g. samples=51200.")
     Map<String, String> datasetOptions;
 
+    @Option(names = "--regularizer", paramLabel = "NAME", description = "A regularizer to add (repeatable), e.g. r1, instance-noise.")
+    java.util.List<String> regularizers;
+
+    @Option(names = "--regularizer-opt", paramLabel = "NAME.KEY=VALUE", description = "An option of a regularizer, e.g. r1.gamma=1.")
+    Map<String, String> regularizerOptions;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the dataset's files are.")
     Path dataDir;
 
@@ -85,7 +91,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latent-size", paramLabel = "N", description = "Length of the generator's latent vector.")
     Integer latentSize;
 
-    @Option(names = "--d-steps", paramLabel = "K", description = "Discriminator updates per generator update.")
+    @Option(names = "--d-steps", paramLabel = "K", description = "Discriminator updates per generator update (default: the loss's choice, 1 or 5).")
     Integer discriminatorSteps;
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate of both networks.")
@@ -164,6 +170,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (dataset != null || datasetOptions != null) {
             b.dataset(choice("--dataset", dataset, datasetOptions, base.dataset()));
         }
+        if (regularizers != null || regularizerOptions != null) {
+            b.regularizers(regularizerChoices(base));
+        }
         if (dataDir != null) {
             b.dataDir(dataDir.toString());
         }
@@ -202,6 +211,41 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new ConfigException("invalid setting: " + e.getMessage(), e);
         }
+    }
+
+    /** The config file's regularizers, then the flags', with NAME.KEY=VALUE options applied. */
+    private java.util.List<PluginChoice> regularizerChoices(TrainConfig base) {
+        Map<String, Map<String, String>> options = new java.util.LinkedHashMap<>();
+        for (PluginChoice r : base.regularizers()) {
+            options.put(r.name(), new java.util.TreeMap<>(r.options()));
+        }
+        if (regularizers != null) {
+            for (String name : regularizers) {
+                options.putIfAbsent(name, new java.util.TreeMap<>());
+            }
+        }
+        if (regularizerOptions != null) {
+            for (Map.Entry<String, String> e : regularizerOptions.entrySet()) {
+                int dot = e.getKey().indexOf('.');
+                if (dot <= 0) {
+                    throw new ConfigException(
+                            "--regularizer-opt " + e.getKey() + "=" + e.getValue()
+                                    + ": write NAME.KEY=VALUE, e.g. r1.gamma=1");
+                }
+                String name = e.getKey().substring(0, dot);
+                if (!options.containsKey(name)) {
+                    throw new ConfigException(
+                            "--regularizer-opt " + e.getKey() + ": regularizer '" + name
+                                    + "' is not in the run; add --regularizer " + name);
+                }
+                options.get(name).put(e.getKey().substring(dot + 1), e.getValue());
+            }
+        }
+        java.util.List<PluginChoice> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> e : options.entrySet()) {
+            out.add(choice("--regularizer", e.getKey(), e.getValue(), PluginChoice.of(e.getKey())));
+        }
+        return out;
     }
 
     private AdamConfig adam(AdamConfig base, Double lr, String lrFlag) {

@@ -59,11 +59,20 @@ class CliTest {
         Result r = gan("plugins");
         assertEquals(0, r.code());
         for (String line : new String[] {
-            "model    mlp              MLP GAN",
-            "loss     minimax          original minimax GAN loss",
-            "loss     non-saturating   non-saturating GAN loss",
-            "dataset  ring             8 Gaussians on the unit circle",
-            "dataset  grid             25 Gaussians on the grid"}) {
+            "model       mlp              MLP GAN",
+            "loss        minimax          original minimax GAN loss",
+            "loss        non-saturating   non-saturating GAN loss",
+            "loss        wasserstein      Wasserstein GAN",
+            "loss        wgan-gp          WGAN-GP",
+            "loss        least-squares    least-squares GAN",
+            "loss        hinge            hinge loss",
+            "loss        relativistic     relativistic average GAN",
+            "dataset     ring             8 Gaussians on the unit circle",
+            "dataset     grid             25 Gaussians on the grid",
+            "regularizer wgan-gp          WGAN-GP gradient penalty",
+            "regularizer r1               R1 gradient penalty",
+            "regularizer instance-noise   Gaussian noise on discriminator inputs",
+            "regularizer d-weight-decay   L2 penalty on the discriminator's weights"}) {
             assertTrue(r.out().contains(line), "missing '" + line + "' in\n" + r.out());
         }
     }
@@ -73,7 +82,7 @@ class CliTest {
         Path out = tmp.resolve("never");
         assertEquals("gan train: unknown model 'nope'; available: mlp",
                 failsWith(2, gan("train", "--model", "nope", "--out", out.toString())));
-        assertEquals("gan train: unknown loss 'wgan'; available: minimax, non-saturating",
+        assertEquals("gan train: unknown loss 'wgan'; available: hinge, least-squares, minimax, non-saturating, relativistic, wasserstein, wgan-gp",
                 failsWith(2, gan("train", "--loss", "wgan", "--out", out.toString())));
         assertEquals("gan train: unknown dataset 'moons'; available: grid, ring",
                 failsWith(2, gan("train", "--dataset", "moons", "--out", out.toString())));

@@ -2,47 +2,68 @@ package org.gan4j.losses;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import org.gan4j.api.loss.AdversarialLoss;
+import org.gan4j.api.plugin.OptionSpec;
+import org.gan4j.api.plugin.Options;
 
 /**
- * The log-sigmoid terms shared by the logistic GAN losses, written with softplus so they stay
- * finite for any logit: {@code -log(sigmoid(s)) = softplus(-s)} and {@code -log(1 - sigmoid(s)) =
- * softplus(s)}.
+ * The logistic GAN losses of Goodfellow et al. (2014), written with softplus so they stay finite
+ * for any logit: {@code -log(sigmoid(s)) = softplus(-s)} and {@code -log(1 - sigmoid(s)) =
+ * softplus(s)}. The discriminator minimizes the binary cross-entropy, with TF-GAN's one-sided
+ * label smoothing as an option; the generator minimizes either the saturating minimax term or
+ * the non-saturating one.
  */
-final class LogisticLosses {
+final class LogisticLosses implements AdversarialLoss {
 
-    private LogisticLosses() {}
+    /** The option both logistic losses take. */
+    static final OptionSpec LABEL_SMOOTHING =
+            new OptionSpec(
+                    "label-smoothing", "0", "one-sided label smoothing: real targets become 1 - this (TF-GAN)");
+
+    private final double smoothing;
+    private final boolean saturating;
 
     /**
-     * The mean of {@code -log D(x)} for D = sigmoid(scores): the cross-entropy of labelling the
-     * samples real.
+     * Creates the loss.
      *
-     * @param scores logits
-     * @return a scalar
+     * @param options the plugin's options, holding {@link #LABEL_SMOOTHING}
+     * @param saturating true for the minimax generator loss, false for the non-saturating one
      */
-    static NDArray meanNegLogSigmoid(NDArray scores) {
-        return Activation.softPlus(scores.neg()).mean();
+    LogisticLosses(Options options, boolean saturating) {
+        double v = options.getDouble(LABEL_SMOOTHING.name());
+        if (v < 0 || v >= 1) {
+            throw options.invalid(LABEL_SMOOTHING.name(), options.getString(LABEL_SMOOTHING.name()), "in [0, 1)");
+        }
+        this.smoothing = v;
+        this.saturating = saturating;
     }
 
     /**
-     * The mean of {@code -log(1 - D(x))} for D = sigmoid(scores): the cross-entropy of labelling
-     * the samples fake.
-     *
-     * @param scores logits
-     * @return a scalar
+     * {@code -E[y log D(x) + (1 - y) log(1 - D(x))]} over reals with target {@code y = 1 -
+     * smoothing} plus {@code -E[log(1 - D(G(z)))]} over fakes.
      */
-    static NDArray meanNegLogOneMinusSigmoid(NDArray scores) {
-        return Activation.softPlus(scores).mean();
+    @Override
+    public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
+        NDArray realTerm = Activation.softPlus(realScores.neg()).mean();
+        if (smoothing != 0) {
+            // BCE(s, y) = y softplus(-s) + (1 - y) softplus(s)
+            realTerm =
+                    Activation.softPlus(realScores.neg())
+                            .mul(1 - smoothing)
+                            .add(Activation.softPlus(realScores).mul(smoothing))
+                            .mean();
+        }
+        return realTerm.add(Activation.softPlus(fakeScores).mean());
     }
 
     /**
-     * The discriminator's loss of the original GAN, the binary cross-entropy with real labelled 1
-     * and fake labelled 0: {@code -E[log D(x)] - E[log(1 - D(G(z)))]}.
-     *
-     * @param real logits of real samples
-     * @param fake logits of generated samples
-     * @return a scalar
+     * Saturating: {@code E[log(1 - D(G(z)))] = -E[softplus(s)]}. Non-saturating: {@code
+     * -E[log D(G(z))] = E[softplus(-s)]}.
      */
-    static NDArray discriminatorCrossEntropy(NDArray real, NDArray fake) {
-        return meanNegLogSigmoid(real).add(meanNegLogOneMinusSigmoid(fake));
+    @Override
+    public NDArray generatorLoss(NDArray fakeScores) {
+        return saturating
+                ? Activation.softPlus(fakeScores).mean().neg()
+                : Activation.softPlus(fakeScores.neg()).mean();
     }
 }

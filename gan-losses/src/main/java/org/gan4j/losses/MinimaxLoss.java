@@ -1,8 +1,9 @@
 package org.gan4j.losses;
 
-import ai.djl.ndarray.NDArray;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.loss.AdversarialLossProvider;
+import java.util.List;
+import org.gan4j.api.plugin.OptionSpec;
 import org.gan4j.api.plugin.Options;
 
 /**
@@ -12,7 +13,7 @@ import org.gan4j.api.plugin.Options;
  * rejects the fakes its gradient vanishes, which is why {@code non-saturating} is the usual
  * choice. It is here for fidelity to the paper and for studying that failure.
  */
-public final class MinimaxLoss implements AdversarialLossProvider, AdversarialLoss {
+public final class MinimaxLoss implements AdversarialLossProvider {
 
     @Override
     public String name() {
@@ -25,18 +26,12 @@ public final class MinimaxLoss implements AdversarialLossProvider, AdversarialLo
     }
 
     @Override
+    public List<OptionSpec> options() {
+        return List.of(LogisticLosses.LABEL_SMOOTHING);
+    }
+
+    @Override
     public AdversarialLoss create(Options options) {
-        return this;
-    }
-
-    @Override
-    public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
-        return LogisticLosses.discriminatorCrossEntropy(realScores, fakeScores);
-    }
-
-    @Override
-    public NDArray generatorLoss(NDArray fakeScores) {
-        // log(1 - sigmoid(s)) = -softplus(s)
-        return LogisticLosses.meanNegLogOneMinusSigmoid(fakeScores).neg();
+        return new LogisticLosses(options, true);
     }
 }

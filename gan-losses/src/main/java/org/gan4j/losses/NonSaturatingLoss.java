@@ -1,8 +1,9 @@
 package org.gan4j.losses;
 
-import ai.djl.ndarray.NDArray;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.loss.AdversarialLossProvider;
+import java.util.List;
+import org.gan4j.api.plugin.OptionSpec;
 import org.gan4j.api.plugin.Options;
 
 /**
@@ -11,7 +12,7 @@ import org.gan4j.api.plugin.Options;
  * fixed point as the minimax game, but the generator's gradient stays strong when the
  * discriminator rejects its samples early in training.
  */
-public final class NonSaturatingLoss implements AdversarialLossProvider, AdversarialLoss {
+public final class NonSaturatingLoss implements AdversarialLossProvider {
 
     @Override
     public String name() {
@@ -24,17 +25,12 @@ public final class NonSaturatingLoss implements AdversarialLossProvider, Adversa
     }
 
     @Override
+    public List<OptionSpec> options() {
+        return List.of(LogisticLosses.LABEL_SMOOTHING);
+    }
+
+    @Override
     public AdversarialLoss create(Options options) {
-        return this;
-    }
-
-    @Override
-    public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
-        return LogisticLosses.discriminatorCrossEntropy(realScores, fakeScores);
-    }
-
-    @Override
-    public NDArray generatorLoss(NDArray fakeScores) {
-        return LogisticLosses.meanNegLogSigmoid(fakeScores);
+        return new LogisticLosses(options, false);
     }
 }

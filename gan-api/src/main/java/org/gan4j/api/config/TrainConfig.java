@@ -10,6 +10,7 @@ import org.gan4j.api.ConfigException;
  *
  * @param model the architecture
  * @param loss the adversarial loss
+ * @param regularizers regularizers applied with the loss, in order; may be empty
  * @param dataset the dataset
  * @param dataDir where the dataset's files are, or null for the dataset's default
  * @param latentSize the length of the generator's latent vector
@@ -19,7 +20,7 @@ import org.gan4j.api.ConfigException;
  * @param batchSize samples a batch
  * @param seed fixes initialization, noise and data order
  * @param discriminatorSteps discriminator updates before each generator update (k in Goodfellow
- *     et al. 2014)
+ *     et al. 2014), or 0 for the loss's own choice (1 for most, 5 for the Wasserstein losses)
  * @param generatorOptimizer the generator's Adam
  * @param discriminatorOptimizer the discriminator's Adam
  * @param evalSamples generated samples used for metrics and plots each epoch
@@ -30,6 +31,7 @@ import org.gan4j.api.ConfigException;
 public record TrainConfig(
         PluginChoice model,
         PluginChoice loss,
+        java.util.List<PluginChoice> regularizers,
         PluginChoice dataset,
         String dataDir,
         int latentSize,
@@ -49,11 +51,15 @@ public record TrainConfig(
         require(model, "model");
         require(loss, "loss");
         require(dataset, "dataset");
+        regularizers = regularizers == null ? java.util.List.of() : java.util.List.copyOf(regularizers);
         require(generatorOptimizer, "generatorOptimizer");
         require(discriminatorOptimizer, "discriminatorOptimizer");
         positive(latentSize, "latentSize");
         positive(batchSize, "batchSize");
-        positive(discriminatorSteps, "discriminatorSteps");
+        if (discriminatorSteps < 0) {
+            throw new ConfigException(
+                    "discriminatorSteps must be 0 (the loss's choice) or positive, got " + discriminatorSteps);
+        }
         positive(evalSamples, "evalSamples");
         if (epochs < 0) {
             throw new ConfigException("epochs must be 0 or positive, got " + epochs);
@@ -119,6 +125,7 @@ public record TrainConfig(
         Builder b = new Builder();
         b.model = model;
         b.loss = loss;
+        b.regularizers = regularizers;
         b.dataset = dataset;
         b.dataDir = dataDir;
         b.latentSize = latentSize;
@@ -142,6 +149,7 @@ public record TrainConfig(
     public static final class Builder {
         private PluginChoice model = PluginChoice.of("mlp");
         private PluginChoice loss = PluginChoice.of("non-saturating");
+        private java.util.List<PluginChoice> regularizers = java.util.List.of();
         private PluginChoice dataset = PluginChoice.of("ring");
         private String dataDir;
         private int latentSize = Defaults.LATENT_SIZE;
@@ -149,7 +157,7 @@ public record TrainConfig(
         private long steps;
         private int batchSize = Defaults.BATCH_SIZE;
         private long seed = Defaults.SEED;
-        private int discriminatorSteps = 1;
+        private int discriminatorSteps;
         private AdamConfig generatorOptimizer = AdamConfig.of(Defaults.LEARNING_RATE, Defaults.BETA1);
         private AdamConfig discriminatorOptimizer =
                 AdamConfig.of(Defaults.LEARNING_RATE, Defaults.BETA1);
@@ -168,6 +176,12 @@ public record TrainConfig(
         /** @param v the loss @return this */
         public Builder loss(PluginChoice v) {
             loss = v;
+            return this;
+        }
+
+        /** @param v the regularizers, in order @return this */
+        public Builder regularizers(java.util.List<PluginChoice> v) {
+            regularizers = v;
             return this;
         }
 
@@ -215,7 +229,7 @@ public record TrainConfig(
             return this;
         }
 
-        /** @param v discriminator updates a step @return this */
+        /** @param v discriminator updates a step, or 0 for the loss's choice @return this */
         public Builder discriminatorSteps(int v) {
             discriminatorSteps = v;
             return this;
@@ -254,7 +268,7 @@ public record TrainConfig(
         /** @return the validated config */
         public TrainConfig build() {
             return new TrainConfig(
-                    model, loss, dataset, dataDir, latentSize, epochs, steps, batchSize, seed,
+                    model, loss, regularizers, dataset, dataDir, latentSize, epochs, steps, batchSize, seed,
                     discriminatorSteps, generatorOptimizer, discriminatorOptimizer, evalSamples,
                     device, learningRateSchedule);
         }

@@ -1,6 +1,9 @@
 package org.gan4j.api.loss;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import java.util.List;
+import org.gan4j.api.regularize.Regularizer;
 
 /**
  * The two objectives of an adversarial game, in terms of the discriminator's raw scores (logits).
@@ -25,4 +28,57 @@ public interface AdversarialLoss {
      * @return a scalar
      */
     NDArray generatorLoss(NDArray fakeScores);
+
+    /**
+     * Whether {@link #generatorLoss(NDArray, NDArray)} needs the scores of real samples, as the
+     * relativistic losses do. The training loop then scores a real batch in the generator update
+     * too (with the discriminator held fixed).
+     *
+     * @return false by default
+     */
+    default boolean generatorUsesRealScores() {
+        return false;
+    }
+
+    /**
+     * The generator's loss for losses that compare fakes with reals.
+     *
+     * @param fakeScores scores of generated samples
+     * @param realScores scores of real samples, or null when {@link #generatorUsesRealScores()}
+     *     is false
+     * @return a scalar; by default {@link #generatorLoss(NDArray)}
+     */
+    default NDArray generatorLoss(NDArray fakeScores, NDArray realScores) {
+        return generatorLoss(fakeScores);
+    }
+
+    /**
+     * A constraint applied to the discriminator's parameters after each of its updates, such as
+     * the weight clipping of the original WGAN. Runs outside gradient recording; changes the
+     * arrays in place.
+     *
+     * @param parameters the discriminator's parameters
+     */
+    default void constrainDiscriminator(List<Parameter> parameters) {}
+
+    /**
+     * Regularizers that are part of this loss's definition, e.g. the gradient penalty of
+     * WGAN-GP. They run alongside the ones the user configures.
+     *
+     * @return an empty list by default
+     */
+    default List<Regularizer> builtInRegularizers() {
+        return List.of();
+    }
+
+    /**
+     * Discriminator updates per generator update that this loss is meant to be trained with
+     * (5 for the Wasserstein critic), used when the config leaves {@code discriminatorSteps} at
+     * 0.
+     *
+     * @return 1 by default
+     */
+    default int preferredDiscriminatorSteps() {
+        return 1;
+    }
 }

@@ -26,8 +26,8 @@ class TrainConfigTest {
         assertEquals("batchSize must be positive, got 0", error(() -> TrainConfig.builder().batchSize(0).build()));
         assertEquals("latentSize must be positive, got -3", error(() -> TrainConfig.builder().latentSize(-3).build()));
         assertEquals(
-                "discriminatorSteps must be positive, got 0",
-                error(() -> TrainConfig.builder().discriminatorSteps(0).build()));
+                "discriminatorSteps must be 0 (the loss's choice) or positive, got -1",
+                error(() -> TrainConfig.builder().discriminatorSteps(-1).build()));
         assertEquals(
                 "device must be cpu, gpu or gpu:N, got 'tpu'", error(() -> TrainConfig.builder().device("tpu").build()));
         assertEquals(

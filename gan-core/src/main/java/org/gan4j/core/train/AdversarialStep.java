@@ -5,60 +5,127 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.gan4j.api.loss.AdversarialLoss;
+import org.gan4j.api.regularize.Regularizer;
+import org.gan4j.core.autodiff.InputGradients;
 import org.gan4j.core.optim.Adam;
 
 /**
- * The two updates of the adversarial game, each with the other network held fixed. Callers own
- * the arrays: run the updates inside an {@link ai.djl.ndarray.NDScope} to release what they
- * create.
+ * The two updates of the adversarial game, each with the other network held fixed, with the
+ * run's regularizers applied. Callers own the arrays: run the updates inside an {@link
+ * ai.djl.ndarray.NDScope} to release what they create.
  */
 public final class AdversarialStep {
 
     private final GanNetworkState nets;
     private final AdversarialLoss loss;
+    private final List<Regularizer> regularizers;
     private final Adam generatorAdam;
     private final Adam discriminatorAdam;
     private final List<Parameter> discriminatorParameters;
+    private final InputGradients inputGradients;
+    private final long seed;
+    private final long totalSteps;
 
     /**
      * Creates the step.
      *
      * @param nets the networks
      * @param loss the adversarial loss
+     * @param regularizers the loss's built-in regularizers and the configured ones
      * @param generatorAdam updates the generator's parameters only
      * @param discriminatorAdam updates the discriminator's parameters only
+     * @param seed the run's seed, for the regularizers' random draws
+     * @param totalSteps the run's length, for annealed regularizers
      */
     public AdversarialStep(
-            GanNetworkState nets, AdversarialLoss loss, Adam generatorAdam, Adam discriminatorAdam) {
+            GanNetworkState nets,
+            AdversarialLoss loss,
+            List<Regularizer> regularizers,
+            Adam generatorAdam,
+            Adam discriminatorAdam,
+            long seed,
+            long totalSteps) {
         this.nets = nets;
         this.loss = loss;
+        this.regularizers = List.copyOf(regularizers);
         this.generatorAdam = generatorAdam;
         this.discriminatorAdam = discriminatorAdam;
         this.discriminatorParameters = nets.discriminatorParameters();
+        // Looked up once: only penalties need it, and an engine without it fails at their first use.
+        InputGradients found;
+        try {
+            found = InputGradients.forEngine(nets.engine());
+        } catch (RuntimeException e) {
+            found = null;
+        }
+        this.inputGradients = found;
+        this.seed = seed;
+        this.totalSteps = totalSteps;
+    }
+
+    /**
+     * Creates a step with no regularizers.
+     *
+     * @param nets the networks
+     * @param loss the adversarial loss
+     * @param generatorAdam updates the generator's parameters only
+     * @param discriminatorAdam updates the discriminator's parameters only
+     */
+    public AdversarialStep(GanNetworkState nets, AdversarialLoss loss, Adam generatorAdam, Adam discriminatorAdam) {
+        this(nets, loss, loss.builtInRegularizers(), generatorAdam, discriminatorAdam, 0, 1);
     }
 
     /**
      * One discriminator update on a real batch and fakes from the given noise. The generator is
      * held fixed: its fakes are made outside the gradient collector and detached, so this update
-     * cannot reach its weights.
+     * cannot reach its weights. Penalties are added to the loss; the loss's constraint (e.g.
+     * weight clipping) is applied after the update.
      *
      * @param real real samples [N, ...]
      * @param realLabels their labels, or null for unconditional models
      * @param z latent noise [M, latentSize] for the fakes
      * @param fakeLabels labels for the fakes, or null
-     * @return the discriminator's loss before the update
+     * @param step the training step, from 1
+     * @param update which discriminator update of the step, from 0
+     * @return the discriminator's loss (penalties included) before the update
      */
-    public NDArray updateDiscriminator(NDArray real, NDArray realLabels, NDArray z, NDArray fakeLabels) {
+    public NDArray updateDiscriminator(
+            NDArray real, NDArray realLabels, NDArray z, NDArray fakeLabels, long step, int update) {
+        UpdateContext context = new UpdateContext(nets, inputGradients, seed, step, totalSteps, update);
         NDArray fake = nets.generate(z, fakeLabels, true).stopGradient();
+        context.real = transform(real, context);
+        context.fake = transform(fake, context);
+        context.realLabels = realLabels;
+        context.fakeLabels = fakeLabels;
         NDArray d;
         try (GradientCollector collector = nets.engine().newGradientCollector()) {
-            NDArray realScores = nets.score(real, realLabels, true);
-            NDArray fakeScores = nets.score(fake, fakeLabels, true);
+            NDArray realScores = nets.score(context.real, realLabels, true);
+            NDArray fakeScores = nets.score(context.fake, fakeLabels, true);
             d = loss.discriminatorLoss(realScores, fakeScores);
+            for (Regularizer r : regularizers) {
+                NDArray penalty = r.discriminatorPenalty(context);
+                if (penalty != null) {
+                    d = d.add(penalty);
+                }
+            }
             collector.backward(d);
         }
         discriminatorAdam.step();
+        loss.constrainDiscriminator(discriminatorParameters);
         return d;
+    }
+
+    /**
+     * Shorthand for an unregularized first discriminator update of step 1.
+     *
+     * @param real real samples
+     * @param realLabels their labels, or null
+     * @param z latent noise for the fakes
+     * @param fakeLabels labels for the fakes, or null
+     * @return the discriminator's loss before the update
+     */
+    public NDArray updateDiscriminator(NDArray real, NDArray realLabels, NDArray z, NDArray fakeLabels) {
+        return updateDiscriminator(real, realLabels, z, fakeLabels, 1, 0);
     }
 
     /**
@@ -68,19 +135,50 @@ public final class AdversarialStep {
      *
      * @param z latent noise [M, latentSize]
      * @param fakeLabels labels for the fakes, or null
+     * @param real a real batch, needed by relativistic losses; may be null for the others
+     * @param realLabels its labels, or null
+     * @param step the training step, from 1
      * @return the generator's loss before the update
      */
-    public NDArray updateGenerator(NDArray z, NDArray fakeLabels) {
+    public NDArray updateGenerator(NDArray z, NDArray fakeLabels, NDArray real, NDArray realLabels, long step) {
+        UpdateContext context = new UpdateContext(nets, inputGradients, seed, step, totalSteps, -1);
         NDArray g;
         GanNetworkState.trackGradients(discriminatorParameters, false);
         try (GradientCollector collector = nets.engine().newGradientCollector()) {
-            NDArray fake = nets.generate(z, fakeLabels, true);
-            g = loss.generatorLoss(nets.score(fake, fakeLabels, true));
+            NDArray fake = transform(nets.generate(z, fakeLabels, true), context);
+            NDArray fakeScores = nets.score(fake, fakeLabels, true);
+            if (loss.generatorUsesRealScores()) {
+                if (real == null) {
+                    throw new IllegalStateException("this loss needs a real batch in the generator update");
+                }
+                g = loss.generatorLoss(fakeScores, nets.score(transform(real, context), realLabels, true));
+            } else {
+                g = loss.generatorLoss(fakeScores);
+            }
             collector.backward(g);
         } finally {
             GanNetworkState.trackGradients(discriminatorParameters, true);
         }
         generatorAdam.step();
         return g;
+    }
+
+    /**
+     * Shorthand for a generator update of step 1 with a loss that needs no real scores.
+     *
+     * @param z latent noise
+     * @param fakeLabels labels for the fakes, or null
+     * @return the generator's loss before the update
+     */
+    public NDArray updateGenerator(NDArray z, NDArray fakeLabels) {
+        return updateGenerator(z, fakeLabels, null, null, 1);
+    }
+
+    private NDArray transform(NDArray x, UpdateContext context) {
+        NDArray out = x;
+        for (Regularizer r : regularizers) {
+            out = r.discriminatorInput(out, context);
+        }
+        return out;
     }
 }

@@ -44,10 +44,18 @@ public final class ConsoleProgress implements TrainingListener {
         }
         out.printf(
                 Locale.ROOT,
-                "training %s on %s with the %s loss: %d steps (%d epochs of %d), batch %d, seed %d%n  run directory: %s%n",
+                "training %s on %s with the %s loss%s: %d steps (%d epochs of %d), batch %d, seed %d%n  run directory: %s%n",
                 s.config().model().name(),
                 s.config().dataset().name(),
                 s.config().loss().name(),
+                (s.config().regularizers().isEmpty()
+                                ? ""
+                                : " + " + s.config().regularizers().stream()
+                                        .map(org.gan4j.api.config.PluginChoice::name)
+                                        .collect(java.util.stream.Collectors.joining(" + ")))
+                        + (s.config().discriminatorSteps() == 1
+                                ? ""
+                                : ", " + s.config().discriminatorSteps() + " discriminator updates a step"),
                 s.totalSteps(),
                 s.totalEpochs(),
                 s.stepsPerEpoch(),

@@ -36,6 +36,20 @@ public final class GanNetworkState {
      * @param batchSize the training batch size, which shapes are first inferred with
      */
     public GanNetworkState(ModelSpec spec, GanNetworks networks, NDManager manager, int batchSize) {
+        this(spec, networks, manager, batchSize, DataType.FLOAT32);
+    }
+
+    /**
+     * Initializes freshly built networks with parameters of a given type (float64 for gradient
+     * checks).
+     *
+     * @param spec what the networks were built for
+     * @param networks the networks
+     * @param manager holds the parameters
+     * @param batchSize the batch size shapes are first inferred with
+     * @param dataType the parameters' type
+     */
+    GanNetworkState(ModelSpec spec, GanNetworks networks, NDManager manager, int batchSize, DataType dataType) {
         this.spec = spec;
         this.generator = networks.generator();
         this.discriminator = networks.discriminator();
@@ -45,11 +59,11 @@ public final class GanNetworkState {
         Shape x = new Shape(batchSize).addAll(spec.sampleShape());
         Shape labels = new Shape(batchSize);
         if (spec.conditional()) {
-            generator.initialize(manager, DataType.FLOAT32, z, labels);
-            discriminator.initialize(manager, DataType.FLOAT32, x, labels);
+            generator.initialize(manager, dataType, z, labels);
+            discriminator.initialize(manager, dataType, x, labels);
         } else {
-            generator.initialize(manager, DataType.FLOAT32, z);
-            discriminator.initialize(manager, DataType.FLOAT32, x);
+            generator.initialize(manager, dataType, z);
+            discriminator.initialize(manager, dataType, x);
         }
         this.parameterStore = new ParameterStore(manager, false);
     }

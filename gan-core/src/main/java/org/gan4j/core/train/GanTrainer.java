@@ -29,6 +29,8 @@ import org.gan4j.api.model.ArchitectureProvider;
 import org.gan4j.api.model.GanNetworks;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.plugin.Options;
+import org.gan4j.api.regularize.Regularizer;
+import org.gan4j.api.regularize.RegularizerProvider;
 import org.gan4j.api.train.EpochEvent;
 import org.gan4j.api.train.EvaluationSamples;
 import org.gan4j.api.train.StepEvent;
@@ -89,10 +91,23 @@ public final class GanTrainer {
         ArchitectureProvider arch = plugins.models().get(config.model().name());
         AdversarialLossProvider loss = plugins.losses().get(config.loss().name());
         DatasetProvider data = plugins.datasets().get(config.dataset().name());
+        List<PluginChoice> regularizers = new java.util.ArrayList<>();
+        for (PluginChoice r : config.regularizers()) {
+            regularizers.add(resolved(RegularizerProvider.KIND, plugins.regularizers().get(r.name()), r));
+        }
+        PluginChoice lossChoice = resolved(AdversarialLossProvider.KIND, loss, config.loss());
+        int discriminatorSteps = config.discriminatorSteps();
+        if (discriminatorSteps == 0) {
+            discriminatorSteps =
+                    loss.create(Options.resolve(AdversarialLossProvider.KIND, loss, lossChoice.options()))
+                            .preferredDiscriminatorSteps();
+        }
         return config.toBuilder()
                 .model(resolved(ArchitectureProvider.KIND, arch, config.model()))
-                .loss(resolved(AdversarialLossProvider.KIND, loss, config.loss()))
+                .loss(lossChoice)
+                .regularizers(regularizers)
                 .dataset(resolved(DatasetProvider.KIND, data, config.dataset()))
+                .discriminatorSteps(discriminatorSteps)
                 .build();
     }
 
@@ -157,7 +172,13 @@ public final class GanTrainer {
             GanNetworkState nets = new GanNetworkState(spec, built, manager, resolved.batchSize());
             run.writeConfig(resolved);
             run.writeInfo(info(spec, data, 0));
-            Loop loop = new Loop(resolved, spec, data, nets, loss, totalSteps, totalEpochs, stepsPerEpoch);
+            List<Regularizer> regularizers = new java.util.ArrayList<>(loss.builtInRegularizers());
+            for (PluginChoice r : resolved.regularizers()) {
+                RegularizerProvider provider = plugins.regularizers().get(r.name());
+                regularizers.add(provider.create(Options.resolve(RegularizerProvider.KIND, provider, r.options())));
+            }
+            Loop loop =
+                    new Loop(resolved, spec, data, nets, loss, regularizers, totalSteps, totalEpochs, stepsPerEpoch);
             return loop.run();
         }
     }
@@ -196,6 +217,7 @@ public final class GanTrainer {
                 GanDataset data,
                 GanNetworkState nets,
                 AdversarialLoss loss,
+                List<Regularizer> regularizers,
                 long totalSteps,
                 int totalEpochs,
                 long stepsPerEpoch) {
@@ -209,7 +231,9 @@ public final class GanTrainer {
             this.stepsPerEpoch = stepsPerEpoch;
             this.generatorAdam = new Adam(cfg.generatorOptimizer(), nets.generatorParameters());
             this.discriminatorAdam = new Adam(cfg.discriminatorOptimizer(), nets.discriminatorParameters());
-            this.updates = new AdversarialStep(nets, loss, generatorAdam, discriminatorAdam);
+            this.updates =
+                    new AdversarialStep(
+                            nets, loss, regularizers, generatorAdam, discriminatorAdam, cfg.seed(), totalSteps);
             this.evaluationNoise =
                     Noise.normal(cfg.seed(), Noise.EVALUATION, 0, cfg.evalSamples(), spec.latentSize());
             this.evaluationLabels = spec.conditional() ? cycleLabels(cfg.evalSamples(), spec.numClasses()) : null;
@@ -273,6 +297,8 @@ public final class GanTrainer {
             Shape zShape = new Shape(n, spec.latentSize());
             Shape xShape = new Shape(n).addAll(spec.sampleShape());
             double dLoss = Double.NaN;
+            NDArray lastReal = null;
+            NDArray lastRealLabels = null;
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 for (int k = 0; k < cfg.discriminatorSteps(); k++) {
@@ -282,11 +308,15 @@ public final class GanTrainer {
                     long index = step * cfg.discriminatorSteps() + k;
                     NDArray z = noise(manager, Noise.DISCRIMINATOR, index, zShape);
                     NDArray fakeLabels = fakeLabels(manager, Noise.DISCRIMINATOR, index, n);
-                    NDArray d = updates.updateDiscriminator(real, realLabels, z, fakeLabels);
+                    NDArray d = updates.updateDiscriminator(real, realLabels, z, fakeLabels, step, k);
                     dLoss = checkFinite(d.getFloat(), "discriminator", step);
+                    lastReal = real;
+                    lastRealLabels = realLabels;
                 }
                 NDArray z = noise(manager, Noise.GENERATOR, step, zShape);
-                NDArray g = updates.updateGenerator(z, fakeLabels(manager, Noise.GENERATOR, step, n));
+                NDArray g =
+                        updates.updateGenerator(
+                                z, fakeLabels(manager, Noise.GENERATOR, step, n), lastReal, lastRealLabels, step);
                 double gLoss = checkFinite(g.getFloat(), "generator", step);
                 return new double[] {dLoss, gLoss};
             }
