@@ -142,6 +142,47 @@ class CliTest {
         assertTrue(r.out().startsWith("done: 8 steps"), r.out());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "minimax, ", "non-saturating, r1", "wasserstein, ", "wgan-gp, instance-noise", "least-squares, d-weight-decay",
+        "hinge, wgan-gp", "relativistic, "
+    })
+    void everyLossAndRegularizerTrainsFromTheCommandLineAndFromAConfigFile(String loss, String regularizer)
+            throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(List.of(
+                "train", "--dataset", "grid", "--loss", loss, "--steps", "6", "--batch-size", "32",
+                "--dataset-opt", "samples=320", "--model-opt", "g-hidden=8", "--model-opt", "d-hidden=8", "--quiet"));
+        if (regularizer != null) {
+            args.addAll(List.of("--regularizer", regularizer));
+        }
+        Path out = tmp.resolve("flags-" + loss);
+        args.addAll(List.of("--out", out.toString()));
+        Result r = gan(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("done: 6 steps"), r.out());
+        String written = Files.readString(out.resolve("config.json"));
+        int dSteps = loss.startsWith("w") ? 5 : 1;
+        assertTrue(written.contains("\"discriminatorSteps\" : " + dSteps), written);
+
+        // The run's own config.json, given back as a config file, trains the same run.
+        Path again = tmp.resolve("config-" + loss);
+        Result r2 = gan("train", "--config", out.resolve("config.json").toString(), "--out", again.toString(), "--quiet");
+        assertEquals(0, r2.code(), r2.err());
+        assertArrayEquals(
+                Files.readAllBytes(out.resolve("checkpoints/final/generator.params")),
+                Files.readAllBytes(again.resolve("checkpoints/final/generator.params")),
+                "the same config reproduces the same weights");
+    }
+
+    @Test
+    void regularizerOptionsNeedTheRegularizer() {
+        assertEquals("gan train: --regularizer-opt r1.gamma: regularizer 'r1' is not in the run; add --regularizer r1",
+                failsWith(2, gan("train", "--regularizer-opt", "r1.gamma=1")));
+        assertEquals("gan train: regularizer 'r1' option 'gamma' must be 0 or positive, got '-2'",
+                failsWith(2, gan("train", "--regularizer", "r1", "--regularizer-opt", "r1.gamma=-2", "--steps", "1",
+                        "--out", tmp.resolve("r1bad").toString())));
+    }
+
     @Test
     void sampleWritesCsvNpyAndPng() throws Exception {
         Path csv = tmp.resolve("s.csv");

@@ -48,7 +48,7 @@ public final class DiscriminatorWeightDecay implements RegularizerProvider {
                     NDArray term = p.getArray().square().sum();
                     total = total == null ? term : total.add(term);
                 }
-                return total == null ? null : total.mul(weight);
+                return total == null ? null : Scalars.times(total, weight);
             }
         };
     }

@@ -84,16 +84,16 @@ public final class GradientPenalty implements RegularizerProvider, Regularizer {
         NDArray mixed = context.requireGradient(real.mul(eps).add(fake.mul(eps.neg().add(1))));
         NDArray scores = context.score(mixed, context.realLabels());
         NDArray norms = gradientNorms(context.inputGradient(scores, mixed));
-        NDArray gap = norms.sub(target);
+        NDArray gap = norms.sub((float) target);
         if (oneSided) {
             gap = Activation.relu(gap);
         }
-        return gap.square().mean().mul(weight);
+        return Scalars.times(gap.square().mean(), weight);
     }
 
     /** The L2 norm of each sample's gradient; a tiny floor keeps sqrt differentiable at 0. */
     static NDArray gradientNorms(NDArray gradient) {
         long n = gradient.getShape().get(0);
-        return gradient.reshape(n, -1).square().sum(new int[] {1}).add(1e-12).sqrt();
+        return gradient.reshape(n, -1).square().sum(new int[] {1}).add(1e-12f).sqrt();
     }
 }

@@ -50,7 +50,7 @@ public final class InstanceNoise implements RegularizerProvider {
                 if (s == 0) {
                     return x;
                 }
-                return x.add(context.normal(x.getShape().getShape()).mul(s));
+                return x.add(context.normal(x.getShape().getShape()).mul((float) s));
             }
         };
     }

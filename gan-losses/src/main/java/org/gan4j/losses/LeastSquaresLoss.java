@@ -30,11 +30,11 @@ public final class LeastSquaresLoss implements AdversarialLossProvider, Adversar
 
     @Override
     public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
-        return realScores.sub(1).square().mean().add(fakeScores.square().mean()).mul(0.5);
+        return realScores.sub(1).square().mean().add(fakeScores.square().mean()).mul(0.5f);
     }
 
     @Override
     public NDArray generatorLoss(NDArray fakeScores) {
-        return fakeScores.sub(1).square().mean().mul(0.5);
+        return fakeScores.sub(1).square().mean().mul(0.5f);
     }
 }

@@ -42,7 +42,7 @@ public final class R1Penalty implements RegularizerProvider {
                 NDArray scores = context.score(real, context.realLabels());
                 NDArray grad = context.inputGradient(scores, real);
                 long n = grad.getShape().get(0);
-                return grad.reshape(n, -1).square().sum(new int[] {1}).mean().mul(gamma / 2);
+                return Scalars.times(grad.reshape(n, -1).square().sum(new int[] {1}).mean(), gamma / 2);
             }
         };
     }

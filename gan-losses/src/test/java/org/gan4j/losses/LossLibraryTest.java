@@ -146,6 +146,17 @@ class LossLibraryTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"minimax", "non-saturating", "wasserstein", "wgan-gp", "least-squares", "hinge", "relativistic"})
+    void float32ScoresGiveFloat32Losses(String name) {
+        // A double constant multiplying a 0-d float tensor would promote the loss to float64.
+        AdversarialLoss l = loss(name, name.equals("minimax") ? Map.of("label-smoothing", "0.1") : Map.of());
+        NDArray real = manager.create(new float[] {0.5f, -1f});
+        NDArray fake = manager.create(new float[] {0.25f, 2f});
+        assertEquals(DataType.FLOAT32, l.discriminatorLoss(real, fake).getDataType(), name);
+        assertEquals(DataType.FLOAT32, l.generatorLoss(fake, real).getDataType(), name);
+    }
+
     @Test
     void leastSquaresRelativisticGradientsMatchCentralDifferences() {
         AdversarialLoss l = loss("relativistic", Map.of("form", "least-squares"));
