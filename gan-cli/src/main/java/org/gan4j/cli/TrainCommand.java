@@ -94,6 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--d-steps", paramLabel = "K", description = "Discriminator updates per generator update (default: the loss's choice, 1 or 5).")
     Integer discriminatorSteps;
 
+    @Option(names = "--unrolled-steps", paramLabel = "K", description = "Unrolled GAN: update G against D unrolled K updates ahead (first-order surrogate).")
+    Integer unrolledSteps;
+
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate of both networks.")
     Double learningRate;
 
@@ -196,6 +199,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (device != null) {
             b.device(device);
+        }
+        if (unrolledSteps != null) {
+            b.unrolledSteps(unrolledSteps);
         }
         if (learningRateSchedule != null) {
             b.learningRateSchedule(learningRateSchedule);

@@ -175,6 +175,17 @@ class CliTest {
     }
 
     @Test
+    void unrolledTrainingRuns() throws Exception {
+        Path out = tmp.resolve("unrolled");
+        Result r = gan("train", "--unrolled-steps", "3", "--steps", "5", "--batch-size", "32", "--dataset-opt", "samples=320",
+                "--model-opt", "g-hidden=8", "--model-opt", "d-hidden=8", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("config.json")).contains("\"unrolledSteps\" : 3"));
+        assertEquals("gan train: invalid setting: unrolledSteps must be 0 (off) or positive, got -1",
+                failsWith(2, gan("train", "--unrolled-steps", "-1")));
+    }
+
+    @Test
     void regularizerOptionsNeedTheRegularizer() {
         assertEquals("gan train: --regularizer-opt r1.gamma: regularizer 'r1' is not in the run; add --regularizer r1",
                 failsWith(2, gan("train", "--regularizer-opt", "r1.gamma=1")));

@@ -25,6 +25,8 @@ import org.gan4j.api.ConfigException;
  * @param discriminatorOptimizer the discriminator's Adam
  * @param evalSamples generated samples used for metrics and plots each epoch
  * @param device "cpu", "gpu" or "gpu:N"
+ * @param unrolledSteps 0 for plain alternating updates, or k to update the generator against the
+ *     discriminator unrolled k updates ahead (Metz et al. 2016; first-order surrogate)
  * @param learningRateSchedule "constant", or "linear" to decay both learning rates linearly to
  *     zero over the run, which lets the generator settle precisely on the data at the end
  */
@@ -44,6 +46,7 @@ public record TrainConfig(
         AdamConfig discriminatorOptimizer,
         int evalSamples,
         String device,
+        int unrolledSteps,
         String learningRateSchedule) {
 
     /** Validates the whole config. */
@@ -75,6 +78,9 @@ public record TrainConfig(
         device = device == null || device.isBlank() ? "cpu" : device.trim();
         if (!device.matches("cpu|gpu(:\\d+)?")) {
             throw new ConfigException("device must be cpu, gpu or gpu:N, got '" + device + "'");
+        }
+        if (unrolledSteps < 0) {
+            throw new ConfigException("unrolledSteps must be 0 (off) or positive, got " + unrolledSteps);
         }
         learningRateSchedule =
                 learningRateSchedule == null || learningRateSchedule.isBlank() ? "constant" : learningRateSchedule.trim();
@@ -138,6 +144,7 @@ public record TrainConfig(
         b.discriminatorOptimizer = discriminatorOptimizer;
         b.evalSamples = evalSamples;
         b.device = device;
+        b.unrolledSteps = unrolledSteps;
         b.learningRateSchedule = learningRateSchedule;
         return b;
     }
@@ -164,6 +171,7 @@ public record TrainConfig(
         private int evalSamples = 2500;
         private String device = "cpu";
         private String learningRateSchedule = Defaults.LEARNING_RATE_SCHEDULE;
+        private int unrolledSteps;
 
         private Builder() {}
 
@@ -259,6 +267,12 @@ public record TrainConfig(
             return this;
         }
 
+        /** @param v look-ahead discriminator updates for unrolled GANs, 0 for none @return this */
+        public Builder unrolledSteps(int v) {
+            unrolledSteps = v;
+            return this;
+        }
+
         /** @param v constant or linear @return this */
         public Builder learningRateSchedule(String v) {
             learningRateSchedule = v;
@@ -270,7 +284,7 @@ public record TrainConfig(
             return new TrainConfig(
                     model, loss, regularizers, dataset, dataDir, latentSize, epochs, steps, batchSize, seed,
                     discriminatorSteps, generatorOptimizer, discriminatorOptimizer, evalSamples,
-                    device, learningRateSchedule);
+                    device, unrolledSteps, learningRateSchedule);
         }
     }
 

@@ -105,6 +105,64 @@ public final class Adam implements AutoCloseable {
         }
     }
 
+    /**
+     * A copy of the optimizer's state, to return to later (unrolled GANs update the
+     * discriminator ahead, then undo those updates).
+     *
+     * @return the copy; closing it releases its arrays
+     */
+    public Snapshot snapshot() {
+        List<NDArray> m = new ArrayList<>();
+        List<NDArray> v = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            m.add(firstMoments.get(i).duplicate());
+            v.add(secondMoments.get(i).duplicate());
+        }
+        return new Snapshot(m, v, updates);
+    }
+
+    /**
+     * Returns to a snapshot's state, copying into the existing arrays.
+     *
+     * @param snapshot taken from this optimizer
+     */
+    public void restore(Snapshot snapshot) {
+        for (int i = 0; i < parameters.size(); i++) {
+            copyInto(firstMoments.get(i), snapshot.firstMoments.get(i));
+            copyInto(secondMoments.get(i), snapshot.secondMoments.get(i));
+        }
+        updates = snapshot.updates;
+    }
+
+    /**
+     * Copies an array's values into another of the same shape, in place.
+     *
+     * @param target the array to overwrite
+     * @param source the values
+     */
+    public static void copyInto(NDArray target, NDArray source) {
+        target.set(new ai.djl.ndarray.index.NDIndex("..."), source);
+    }
+
+    /** A saved optimizer state. */
+    public static final class Snapshot implements AutoCloseable {
+        private final List<NDArray> firstMoments;
+        private final List<NDArray> secondMoments;
+        private final long updates;
+
+        private Snapshot(List<NDArray> firstMoments, List<NDArray> secondMoments, long updates) {
+            this.firstMoments = firstMoments;
+            this.secondMoments = secondMoments;
+            this.updates = updates;
+        }
+
+        @Override
+        public void close() {
+            firstMoments.forEach(NDArray::close);
+            secondMoments.forEach(NDArray::close);
+        }
+    }
+
     @Override
     public void close() {
         firstMoments.forEach(NDArray::close);

@@ -174,6 +174,41 @@ public final class AdversarialStep {
         return updateGenerator(z, fakeLabels, null, null, 1);
     }
 
+    /**
+     * Saves the discriminator (weights and optimizer state) so that updates made after this can be
+     * undone, as unrolled GANs do (Metz et al. 2016).
+     *
+     * @return the saved state; {@link DiscriminatorSnapshot#restore()} returns to it
+     */
+    public DiscriminatorSnapshot snapshotDiscriminator() {
+        return new DiscriminatorSnapshot();
+    }
+
+    /** A saved discriminator: its weights and its optimizer's state. */
+    public final class DiscriminatorSnapshot implements AutoCloseable {
+        private final List<NDArray> weights;
+        private final Adam.Snapshot optimizer;
+
+        private DiscriminatorSnapshot() {
+            weights = discriminatorParameters.stream().map(p -> p.getArray().duplicate()).toList();
+            optimizer = discriminatorAdam.snapshot();
+        }
+
+        /** Returns the discriminator to the saved weights and optimizer state. */
+        public void restore() {
+            for (int i = 0; i < weights.size(); i++) {
+                Adam.copyInto(discriminatorParameters.get(i).getArray(), weights.get(i));
+            }
+            discriminatorAdam.restore(optimizer);
+        }
+
+        @Override
+        public void close() {
+            weights.forEach(NDArray::close);
+            optimizer.close();
+        }
+    }
+
     private NDArray transform(NDArray x, UpdateContext context) {
         NDArray out = x;
         for (Regularizer r : regularizers) {

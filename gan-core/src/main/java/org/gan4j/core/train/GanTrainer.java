@@ -314,9 +314,25 @@ public final class GanTrainer {
                     lastRealLabels = realLabels;
                 }
                 NDArray z = noise(manager, Noise.GENERATOR, step, zShape);
-                NDArray g =
-                        updates.updateGenerator(
-                                z, fakeLabels(manager, Noise.GENERATOR, step, n), lastReal, lastRealLabels, step);
+                NDArray zLabels = fakeLabels(manager, Noise.GENERATOR, step, n);
+                NDArray g;
+                if (cfg.unrolledSteps() > 0) {
+                    // Unrolled GAN (Metz et al. 2016), first-order surrogate: update D k steps
+                    // ahead on the last real batch, update G against that D, then undo D's
+                    // look-ahead. No gradient flows through the unrolled updates themselves.
+                    try (AdversarialStep.DiscriminatorSnapshot saved = updates.snapshotDiscriminator()) {
+                        for (int u = 0; u < cfg.unrolledSteps(); u++) {
+                            long index = step * cfg.unrolledSteps() + u;
+                            updates.updateDiscriminator(
+                                    lastReal, lastRealLabels, noise(manager, Noise.UNROLLED, index, zShape),
+                                    fakeLabels(manager, Noise.UNROLLED, index, n), step, cfg.discriminatorSteps() + u);
+                        }
+                        g = updates.updateGenerator(z, zLabels, lastReal, lastRealLabels, step);
+                        saved.restore();
+                    }
+                } else {
+                    g = updates.updateGenerator(z, zLabels, lastReal, lastRealLabels, step);
+                }
                 double gLoss = checkFinite(g.getFloat(), "generator", step);
                 return new double[] {dLoss, gLoss};
             }

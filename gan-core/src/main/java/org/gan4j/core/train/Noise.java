@@ -20,6 +20,8 @@ public final class Noise {
     public static final long REAL_EVALUATION = 4;
     /** Stream for {@code gan sample}. */
     public static final long SAMPLING = 5;
+    /** Stream for the look-ahead updates of unrolled GANs. */
+    public static final long UNROLLED = 6;
 
     private Noise() {}
 

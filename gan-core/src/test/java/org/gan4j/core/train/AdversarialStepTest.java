@@ -105,4 +105,22 @@ class AdversarialStepTest {
             grad.close();
         }
     }
+
+    @Test
+    void discriminatorSnapshotUndoesLookAheadUpdatesExactly() {
+        NDArray real = manager.randomNormal(new Shape(16, 2));
+        NDArray z = manager.randomNormal(new Shape(16, 4));
+        float[][] before = snapshot(nets.discriminatorParameters());
+        float[][] once;
+        try (AdversarialStep.DiscriminatorSnapshot saved = step.snapshotDiscriminator()) {
+            step.updateDiscriminator(real, null, z, null);
+            once = snapshot(nets.discriminatorParameters());
+            step.updateDiscriminator(real, null, z, null);
+            saved.restore();
+            assertBitIdentical(before, snapshot(nets.discriminatorParameters()), "restored discriminator");
+        }
+        // With Adam's moments and step count restored too, the same update lands on the same weights.
+        step.updateDiscriminator(real, null, z, null);
+        assertBitIdentical(once, snapshot(nets.discriminatorParameters()), "update after restore");
+    }
 }
