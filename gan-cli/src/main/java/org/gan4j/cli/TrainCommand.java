@@ -112,6 +112,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr-schedule", paramLabel = "S", description = "constant, or linear decay to zero over the run.")
     String learningRateSchedule;
 
+    @Option(names = "--beta2", paramLabel = "B", description = "Adam beta2 of both networks.")
+    Double beta2;
+
     @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or gpu:N. Default: cpu.")
     String device;
 
@@ -257,10 +260,12 @@ public final class TrainCommand implements Callable<Integer> {
     private AdamConfig adam(AdamConfig base, Double lr, String lrFlag) {
         double rate = lr != null ? lr : base.learningRate();
         double b1 = beta1 != null ? beta1 : base.beta1();
+        double b2 = beta2 != null ? beta2 : base.beta2();
         try {
-            return new AdamConfig(rate, b1, base.beta2(), base.epsilon());
+            return new AdamConfig(rate, b1, b2, base.epsilon());
         } catch (ConfigException e) {
-            String flag = e.getMessage().startsWith("beta1") ? "--beta1" : lrFlag;
+            String flag =
+                    e.getMessage().startsWith("beta1") ? "--beta1" : e.getMessage().startsWith("beta2") ? "--beta2" : lrFlag;
             throw new ConfigException(flag + ": " + e.getMessage(), e);
         }
     }
