@@ -128,4 +128,19 @@ class PenaltyGradientTest {
             assertArrayEquals(numeric, analytic, 1e-6, name + " gradient for parameter " + k + " (" + p.getName() + ")");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void penaltyValuesOnALinearDiscriminatorMatchHandComputedOnes() {
+        // D(x) = w.x + b has gradient w at every x: ||w|| = 5 for w = (3, 4).
+        SequentialBlock d = new SequentialBlock().add(Linear.builder().setUnits(1).build());
+        SequentialBlock g = new SequentialBlock().add(Linear.builder().setUnits(2).build());
+        nets = new GanNetworkState(new ModelSpec(2, new Shape(2), 0), new GanNetworks(g, d), manager, 4, DataType.FLOAT64);
+        Parameter w = nets.discriminatorParameters().get(0);
+        w.getArray().set(DoubleBuffer.wrap(new double[] {3, 4}));
+        assertEquals(10 * Math.pow(5 - 1, 2), value(regularizer("wgan-gp", Map.of())), 1e-9);
+        assertEquals(Math.pow(5 - 6, 2), value(regularizer("wgan-gp", Map.of("weight", "1", "target", "6"))), 1e-9);
+        assertEquals(0, value(regularizer("wgan-gp", Map.of("target", "6", "one-sided", "true"))), 1e-9);
+        assertEquals(3.0 / 2 * 25, value(regularizer("r1", Map.of("gamma", "3"))), 1e-9);
+        assertEquals(0.01 * 25, value(regularizer("d-weight-decay", Map.of("weight", "0.01"))), 1e-9);
+    }
 }
