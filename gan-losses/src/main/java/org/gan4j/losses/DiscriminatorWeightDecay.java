@@ -33,10 +33,7 @@ public final class DiscriminatorWeightDecay implements RegularizerProvider {
 
     @Override
     public Regularizer create(Options options) {
-        double weight = options.getDouble("weight");
-        if (weight < 0) {
-            throw options.invalid("weight", options.getString("weight"), "0 or positive");
-        }
+        double weight = options.getNonNegativeDouble("weight");
         return new Regularizer() {
             @Override
             public NDArray discriminatorPenalty(RegularizerContext context) {

@@ -35,13 +35,10 @@ public final class GradientPenalty implements RegularizerProvider, Regularizer {
     }
 
     GradientPenalty(Options options) {
-        this(options.getDouble("weight"), options.getDouble("target"), options.getBoolean("one-sided"));
-        if (weight < 0) {
-            throw options.invalid("weight", options.getString("weight"), "0 or positive");
-        }
-        if (target < 0) {
-            throw options.invalid("target", options.getString("target"), "0 or positive");
-        }
+        this(
+                options.getNonNegativeDouble("weight"),
+                options.getNonNegativeDouble("target"),
+                options.getBoolean("one-sided"));
     }
 
     private GradientPenalty(double weight, double target, boolean oneSided) {

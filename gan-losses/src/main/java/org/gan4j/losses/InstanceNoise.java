@@ -35,11 +35,8 @@ public final class InstanceNoise implements RegularizerProvider {
 
     @Override
     public Regularizer create(Options options) {
-        double sigma = options.getDouble("sigma");
+        double sigma = options.getNonNegativeDouble("sigma");
         int anneal = options.getInt("anneal-steps");
-        if (sigma < 0) {
-            throw options.invalid("sigma", options.getString("sigma"), "0 or positive");
-        }
         if (anneal < 0) {
             throw options.invalid("anneal-steps", options.getString("anneal-steps"), "0 or positive");
         }

@@ -31,10 +31,7 @@ public final class R1Penalty implements RegularizerProvider {
 
     @Override
     public Regularizer create(Options options) {
-        double gamma = options.getDouble("gamma");
-        if (gamma < 0) {
-            throw options.invalid("gamma", options.getString("gamma"), "0 or positive");
-        }
+        double gamma = options.getNonNegativeDouble("gamma");
         return new Regularizer() {
             @Override
             public NDArray discriminatorPenalty(RegularizerContext context) {

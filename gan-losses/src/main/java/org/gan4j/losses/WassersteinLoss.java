@@ -37,11 +37,7 @@ public final class WassersteinLoss implements AdversarialLossProvider {
 
     @Override
     public AdversarialLoss create(Options options) {
-        double clip = options.getDouble(CLIP);
-        if (clip < 0) {
-            throw options.invalid(CLIP, options.getString(CLIP), "0 or positive");
-        }
-        return new Critic(clip);
+        return new Critic(options.getNonNegativeDouble(CLIP));
     }
 
     /** The Wasserstein critic objective, with optional weight clipping. */

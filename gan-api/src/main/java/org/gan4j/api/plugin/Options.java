@@ -126,6 +126,20 @@ public final class Options {
     }
 
     /**
+     * Reads an option as a number that must not be negative (weights, scales, clip values).
+     *
+     * @param name the option
+     * @return its value, 0 or more
+     */
+    public double getNonNegativeDouble(String name) {
+        double d = getDouble(name);
+        if (d < 0) {
+            throw invalid(name, getString(name), "0 or positive");
+        }
+        return d;
+    }
+
+    /**
      * Reads an option as {@code true} or {@code false}.
      *
      * @param name the option
