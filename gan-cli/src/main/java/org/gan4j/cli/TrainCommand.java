@@ -138,6 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
                                 "runs",
                                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                                         + "-" + config.model().name() + "-" + config.dataset().name());
+        boolean existed = java.nio.file.Files.exists(runDir);
         RunDirectory run = RunDirectory.create(runDir, force);
         PrintStream progress = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         GanTrainer trainer =
@@ -152,8 +153,25 @@ public final class TrainCommand implements Callable<Integer> {
                                     }
                                 })
                         .getInstance(GanTrainer.class);
-        trainer.train();
+        try {
+            trainer.train();
+        } catch (ConfigException e) {
+            // Bad input found once the data was open (e.g. a batch larger than an epoch): leave
+            // nothing behind that this invocation created.
+            if (!existed) {
+                deleteRecursively(runDir);
+            }
+            throw e;
+        }
         return Main.EXIT_OK;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // Best effort: the error being reported matters more than the leftovers.
+        }
     }
 
     /**

@@ -192,6 +192,12 @@ class CliTest {
         assertEquals("gan train: regularizer 'r1' option 'gamma' must be 0 or positive, got '-2'",
                 failsWith(2, gan("train", "--regularizer", "r1", "--regularizer-opt", "r1.gamma=-2", "--steps", "1",
                         "--out", tmp.resolve("r1bad").toString())));
+        assertFalse(Files.exists(tmp.resolve("r1bad")), "nothing is written for bad input");
+        // Found only once the dataset is open: the new run directory is removed again.
+        Path big = tmp.resolve("too-big");
+        assertEquals("gan train: dataset 'ring' has 320 samples an epoch, too few for one step of 1 batch(es) of 512; lower --batch-size",
+                failsWith(2, gan("train", "--batch-size", "512", "--dataset-opt", "samples=320", "--out", big.toString())));
+        assertFalse(Files.exists(big), "the run directory of a run that never started is removed");
     }
 
     @Test

@@ -80,8 +80,9 @@ public final class GanTrainer {
     }
 
     /**
-     * Resolves the plugins a config names and checks their options, without training: the
-     * checks a run makes before it writes anything.
+     * Resolves the plugins a config names and checks their options (names and, for losses,
+     * regularizers and the architecture's batch rule, values), without training: the checks a run
+     * makes before it writes anything.
      *
      * @param config the config
      * @param plugins the plugins
@@ -93,15 +94,18 @@ public final class GanTrainer {
         DatasetProvider data = plugins.datasets().get(config.dataset().name());
         List<PluginChoice> regularizers = new java.util.ArrayList<>();
         for (PluginChoice r : config.regularizers()) {
-            regularizers.add(resolved(RegularizerProvider.KIND, plugins.regularizers().get(r.name()), r));
+            RegularizerProvider provider = plugins.regularizers().get(r.name());
+            PluginChoice choice = resolved(RegularizerProvider.KIND, provider, r);
+            // Creating is cheap and checks the option values before anything is written.
+            provider.create(Options.resolve(RegularizerProvider.KIND, provider, choice.options()));
+            regularizers.add(choice);
         }
         PluginChoice lossChoice = resolved(AdversarialLossProvider.KIND, loss, config.loss());
-        int discriminatorSteps = config.discriminatorSteps();
-        if (discriminatorSteps == 0) {
-            discriminatorSteps =
-                    loss.create(Options.resolve(AdversarialLossProvider.KIND, loss, lossChoice.options()))
-                            .preferredDiscriminatorSteps();
-        }
+        int preferred =
+                loss.create(Options.resolve(AdversarialLossProvider.KIND, loss, lossChoice.options()))
+                        .preferredDiscriminatorSteps();
+        arch.batchMultiple(Options.resolve(ArchitectureProvider.KIND, arch, config.model().options()));
+        int discriminatorSteps = config.discriminatorSteps() == 0 ? preferred : config.discriminatorSteps();
         return config.toBuilder()
                 .model(resolved(ArchitectureProvider.KIND, arch, config.model()))
                 .loss(lossChoice)
