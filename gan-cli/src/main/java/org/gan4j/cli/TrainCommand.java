@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         name = "train",
         mixinStandardHelpOptions = true,
         description = {
-            "Train a GAN. With no options, trains an MLP GAN on the 8-mode ring in about a minute.",
+            "Train a GAN. With no options, trains an MLP GAN on the 8-mode ring in about 90 seconds.",
             "Settings: defaults < --config file < flags. The run directory gets config.json,",
             "run.json, metrics.csv, samples/ and checkpoints/."
         })
