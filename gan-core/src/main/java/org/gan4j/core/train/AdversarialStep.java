@@ -56,7 +56,10 @@ public final class AdversarialStep {
         try {
             found = InputGradients.forEngine(nets.engine());
         } catch (RuntimeException e) {
-            found = null;
+            found =
+                    (output, input, parameters) -> {
+                        throw e;
+                    };
         }
         this.inputGradients = found;
         this.seed = seed;

@@ -86,9 +86,6 @@ final class UpdateContext implements RegularizerContext {
 
     @Override
     public NDArray inputGradient(NDArray output, NDArray input) {
-        if (gradients == null) {
-            throw new IllegalStateException("no second-order gradients in this update");
-        }
         return gradients.inputGradient(output, input, nets.discriminatorParameters());
     }
 
