@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.gan4j.api.ConfigException;
 import org.gan4j.api.GanException;
 import org.gan4j.api.plugin.PluginException;
+import org.gan4j.core.train.DjlEnvironment;
 import picocli.CommandLine;
 
 /**
@@ -44,12 +45,7 @@ public final class Main {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         // DJL must never reach the network: everything it needs ships in jars.
-        if (System.getProperty("offline") == null) {
-            System.setProperty("offline", "true");
-        }
-        if (System.getProperty("OPT_OUT_TRACKING") == null) {
-            System.setProperty("OPT_OUT_TRACKING", "true");
-        }
+        DjlEnvironment.offline();
         System.setProperty("java.awt.headless", "true");
         GanCommand root = new GanCommand();
         CommandLine cl = new CommandLine(root);

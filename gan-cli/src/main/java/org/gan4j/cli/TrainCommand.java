@@ -2,7 +2,6 @@ package org.gan4j.cli;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -140,7 +139,7 @@ public final class TrainCommand implements Callable<Integer> {
                                         + "-" + config.model().name() + "-" + config.dataset().name());
         boolean existed = java.nio.file.Files.exists(runDir);
         RunDirectory run = RunDirectory.create(runDir, force);
-        PrintStream progress = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        java.io.PrintWriter progress = spec.commandLine().getOut();
         GanTrainer trainer =
                 Guice.createInjector(
                                 new TrainingModule(config, plugins, run),

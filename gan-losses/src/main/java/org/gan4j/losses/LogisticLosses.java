@@ -44,15 +44,14 @@ final class LogisticLosses implements AdversarialLoss {
      */
     @Override
     public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
-        NDArray realTerm = Activation.softPlus(realScores.neg()).mean();
-        if (smoothing != 0) {
-            // BCE(s, y) = y softplus(-s) + (1 - y) softplus(s)
-            realTerm =
-                    Activation.softPlus(realScores.neg())
-                            .mul(1 - smoothing)
-                            .add(Activation.softPlus(realScores).mul(smoothing))
-                            .mean();
-        }
+        NDArray realTerm =
+                smoothing == 0
+                        ? Activation.softPlus(realScores.neg()).mean()
+                        // BCE(s, y) = y softplus(-s) + (1 - y) softplus(s)
+                        : Activation.softPlus(realScores.neg())
+                                .mul(1 - smoothing)
+                                .add(Activation.softPlus(realScores).mul(smoothing))
+                                .mean();
         return realTerm.add(Activation.softPlus(fakeScores).mean());
     }
 

@@ -7,11 +7,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import java.util.Map;
 import java.util.function.Function;
 import org.gan4j.api.loss.AdversarialLoss;
-import org.gan4j.api.loss.AdversarialLossProvider;
-import org.gan4j.api.plugin.Options;
-import org.gan4j.api.plugin.PluginRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +30,7 @@ class LogisticLossesTest {
     }
 
     private static AdversarialLoss loss(String name) {
-        AdversarialLossProvider p =
-                PluginRegistry.load(AdversarialLossProvider.KIND, AdversarialLossProvider.class,
-                                LogisticLossesTest.class.getClassLoader())
-                        .get(name);
-        return p.create(Options.defaults(AdversarialLossProvider.KIND, p));
+        return LossLibraryTest.loss(name, Map.of());
     }
 
     private NDArray logits(double... v) {

@@ -2,8 +2,6 @@ package org.gan4j.core.autodiff;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
-import java.util.List;
 import org.gan4j.api.GanException;
 
 /**
@@ -16,15 +14,13 @@ public interface InputGradients {
 
     /**
      * Computes {@code d sum(output) / d input} with the graph kept for a second differentiation.
-     * Leaves the gradients held by {@code parameters} as they were before the call: the
-     * intermediate backward pass must not leak into the update's gradients.
+     * Must not change any gradient the parameters hold: that would leak into the update.
      *
      * @param output an array computed from {@code input} while recording gradients
      * @param input a leaf array with gradient tracking on
-     * @param parameters parameters whose accumulated gradients must not change
      * @return the gradient, shaped like {@code input}, itself differentiable
      */
-    NDArray inputGradient(NDArray output, NDArray input, List<Parameter> parameters);
+    NDArray inputGradient(NDArray output, NDArray input);
 
     /**
      * The implementation for an engine.

@@ -3,7 +3,6 @@ package org.gan4j.core.autodiff;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
@@ -11,7 +10,6 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * {@link InputGradients} on DJL's PyTorch engine: {@code torch.autograd.grad(output.sum(), input,
@@ -28,6 +26,8 @@ final class PyTorchInputGradients implements InputGradients {
 
     private static final String RESOURCE = "input_gradient.pt";
     private static PtSymbolBlock module;
+    // The module has no parameters; DJL's forward signature still asks for a store.
+    private static final ParameterStore NO_PARAMETERS = new ParameterStore();
 
     private static synchronized PtSymbolBlock module() {
         if (module == null) {
@@ -46,11 +46,11 @@ final class PyTorchInputGradients implements InputGradients {
     }
 
     @Override
-    public NDArray inputGradient(NDArray output, NDArray input, List<Parameter> parameters) {
+    public NDArray inputGradient(NDArray output, NDArray input) {
         // The graph executor's profiling passes are for inference; run the method as written.
         JniUtils.setGraphExecutorOptimize(false);
         NDList result =
-                module().forward(new ParameterStore(output.getManager(), false), new NDList(output, input), true);
+                module().forward(NO_PARAMETERS, new NDList(output, input), true);
         return result.singletonOrThrow();
     }
 }

@@ -57,25 +57,13 @@ public final class AdversarialStep {
             found = InputGradients.forEngine(nets.engine());
         } catch (RuntimeException e) {
             found =
-                    (output, input, parameters) -> {
+                    (output, input) -> {
                         throw e;
                     };
         }
         this.inputGradients = found;
         this.seed = seed;
         this.totalSteps = totalSteps;
-    }
-
-    /**
-     * Creates a step with no regularizers.
-     *
-     * @param nets the networks
-     * @param loss the adversarial loss
-     * @param generatorAdam updates the generator's parameters only
-     * @param discriminatorAdam updates the discriminator's parameters only
-     */
-    public AdversarialStep(GanNetworkState nets, AdversarialLoss loss, Adam generatorAdam, Adam discriminatorAdam) {
-        this(nets, loss, loss.builtInRegularizers(), generatorAdam, discriminatorAdam, 0, 1);
     }
 
     /**
@@ -119,19 +107,6 @@ public final class AdversarialStep {
     }
 
     /**
-     * Shorthand for an unregularized first discriminator update of step 1.
-     *
-     * @param real real samples
-     * @param realLabels their labels, or null
-     * @param z latent noise for the fakes
-     * @param fakeLabels labels for the fakes, or null
-     * @return the discriminator's loss before the update
-     */
-    public NDArray updateDiscriminator(NDArray real, NDArray realLabels, NDArray z, NDArray fakeLabels) {
-        return updateDiscriminator(real, realLabels, z, fakeLabels, 1, 0);
-    }
-
-    /**
      * One generator update, back-propagated through the discriminator. The discriminator is held
      * fixed: its parameters are excluded from differentiation for the pass, so the gradient flows
      * through it to the generator, and only the generator's optimizer steps.
@@ -164,17 +139,6 @@ public final class AdversarialStep {
         }
         generatorAdam.step();
         return g;
-    }
-
-    /**
-     * Shorthand for a generator update of step 1 with a loss that needs no real scores.
-     *
-     * @param z latent noise
-     * @param fakeLabels labels for the fakes, or null
-     * @return the generator's loss before the update
-     */
-    public NDArray updateGenerator(NDArray z, NDArray fakeLabels) {
-        return updateGenerator(z, fakeLabels, null, null, 1);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.gan4j.core.train;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import org.gan4j.api.train.EpochEvent;
@@ -19,7 +19,7 @@ public final class ConsoleProgress implements TrainingListener {
 
     private static final long STEP_LINE_NANOS = 5_000_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean quiet;
     private long startNanos;
     private long lastLineNanos;
@@ -30,7 +30,7 @@ public final class ConsoleProgress implements TrainingListener {
      * @param out where to print
      * @param quiet print only the final figures
      */
-    public ConsoleProgress(PrintStream out, boolean quiet) {
+    public ConsoleProgress(PrintWriter out, boolean quiet) {
         this.out = out;
         this.quiet = quiet;
     }
@@ -62,6 +62,7 @@ public final class ConsoleProgress implements TrainingListener {
                 s.config().batchSize(),
                 s.config().seed(),
                 s.runDir());
+        out.flush();
     }
 
     @Override
@@ -78,6 +79,7 @@ public final class ConsoleProgress implements TrainingListener {
                 "  step %d/%d (%d%%)  D %.4f  G %.4f  %.0f steps/s  ETA %d:%02d%n",
                 e.step(), e.totalSteps(), 100 * e.step() / e.totalSteps(),
                 e.discriminatorLoss(), e.generatorLoss(), rate, etaSeconds / 60, etaSeconds % 60);
+        out.flush();
     }
 
     @Override
@@ -92,6 +94,7 @@ public final class ConsoleProgress implements TrainingListener {
                 "epoch %d/%d  step %d  D %.4f  G %.4f  %s  (%.1f s, %.0f steps/s)%n",
                 e.epoch(), e.totalEpochs(), e.step(), e.meanDiscriminatorLoss(), e.meanGeneratorLoss(),
                 describe(e.metrics()), seconds, e.step() / seconds);
+        out.flush();
     }
 
     @Override
@@ -100,6 +103,7 @@ public final class ConsoleProgress implements TrainingListener {
                 Locale.ROOT,
                 "done: %d steps in %.1f s; %s%n  run directory: %s%n",
                 s.steps(), s.seconds(), describe(s.metrics()), s.runDir());
+        out.flush();
     }
 
     /**

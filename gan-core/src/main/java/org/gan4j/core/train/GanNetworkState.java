@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
 import java.util.List;
 import org.gan4j.api.model.GanNetworks;
 import org.gan4j.api.model.ModelSpec;
@@ -25,6 +24,8 @@ public final class GanNetworkState {
     private final Block discriminator;
     private final NDManager manager;
     private final ParameterStore parameterStore;
+    private final List<Parameter> generatorParameters;
+    private final List<Parameter> discriminatorParameters;
 
     /**
      * Initializes freshly built networks. Weight initialization draws from the engine's random
@@ -66,6 +67,8 @@ public final class GanNetworkState {
             discriminator.initialize(manager, dataType, x);
         }
         this.parameterStore = new ParameterStore(manager, false);
+        this.generatorParameters = List.copyOf(generator.getParameters().values());
+        this.discriminatorParameters = List.copyOf(discriminator.getParameters().values());
     }
 
     /** @return the spec */
@@ -90,12 +93,12 @@ public final class GanNetworkState {
 
     /** @return the generator's parameters */
     public List<Parameter> generatorParameters() {
-        return new ArrayList<>(generator.getParameters().values());
+        return generatorParameters;
     }
 
     /** @return the discriminator's parameters */
     public List<Parameter> discriminatorParameters() {
-        return new ArrayList<>(discriminator.getParameters().values());
+        return discriminatorParameters;
     }
 
     /**

@@ -204,7 +204,6 @@ public final class GanTrainer {
         private final ModelSpec spec;
         private final GanDataset data;
         private final GanNetworkState nets;
-        private final AdversarialLoss loss;
         private final long totalSteps;
         private final int totalEpochs;
         private final long stepsPerEpoch;
@@ -229,7 +228,6 @@ public final class GanTrainer {
             this.spec = spec;
             this.data = data;
             this.nets = nets;
-            this.loss = loss;
             this.totalSteps = totalSteps;
             this.totalEpochs = totalEpochs;
             this.stepsPerEpoch = stepsPerEpoch;

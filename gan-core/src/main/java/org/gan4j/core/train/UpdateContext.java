@@ -86,7 +86,7 @@ final class UpdateContext implements RegularizerContext {
 
     @Override
     public NDArray inputGradient(NDArray output, NDArray input) {
-        return gradients.inputGradient(output, input, nets.discriminatorParameters());
+        return gradients.inputGradient(output, input);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.gan4j.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -41,8 +42,8 @@ class AdversarialStepTest {
         AdamConfig adam = AdamConfig.of(1e-2, 0.5);
         step =
                 new AdversarialStep(
-                        nets, loss, new Adam(adam, nets.generatorParameters()),
-                        new Adam(adam, nets.discriminatorParameters()));
+                        nets, loss, List.of(), new Adam(adam, nets.generatorParameters()),
+                        new Adam(adam, nets.discriminatorParameters()), 11, 1);
     }
 
     @AfterEach
@@ -82,10 +83,10 @@ class AdversarialStepTest {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray real = manager.randomNormal(new Shape(16, 2));
-            step.updateDiscriminator(real, null, manager.randomNormal(new Shape(16, 4)), null);
+            step.updateDiscriminator(real, null, manager.randomNormal(new Shape(16, 4)), null, 1, 0);
         }
         assertBitIdentical(g0, snapshot(nets.generatorParameters()), "generator");
-        assertFalse(!allChanged(d0, snapshot(nets.discriminatorParameters())), "every discriminator parameter moves");
+        assertTrue(allChanged(d0, snapshot(nets.discriminatorParameters())), "every discriminator parameter moves");
     }
 
     @Test
@@ -94,10 +95,10 @@ class AdversarialStepTest {
         float[][] d0 = snapshot(nets.discriminatorParameters());
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            step.updateGenerator(manager.randomNormal(new Shape(16, 4)), null);
+            step.updateGenerator(manager.randomNormal(new Shape(16, 4)), null, null, null, 1);
         }
         assertBitIdentical(d0, snapshot(nets.discriminatorParameters()), "discriminator");
-        assertFalse(!allChanged(g0, snapshot(nets.generatorParameters())), "every generator parameter moves");
+        assertTrue(allChanged(g0, snapshot(nets.generatorParameters())), "every generator parameter moves");
         // And no gradient was left on the discriminator for a later update to apply.
         for (Parameter p : nets.discriminatorParameters()) {
             NDArray grad = p.getArray().getGradient();
@@ -113,14 +114,14 @@ class AdversarialStepTest {
         float[][] before = snapshot(nets.discriminatorParameters());
         float[][] once;
         try (AdversarialStep.DiscriminatorSnapshot saved = step.snapshotDiscriminator()) {
-            step.updateDiscriminator(real, null, z, null);
+            step.updateDiscriminator(real, null, z, null, 1, 0);
             once = snapshot(nets.discriminatorParameters());
-            step.updateDiscriminator(real, null, z, null);
+            step.updateDiscriminator(real, null, z, null, 1, 0);
             saved.restore();
             assertBitIdentical(before, snapshot(nets.discriminatorParameters()), "restored discriminator");
         }
         // With Adam's moments and step count restored too, the same update lands on the same weights.
-        step.updateDiscriminator(real, null, z, null);
+        step.updateDiscriminator(real, null, z, null, 1, 0);
         assertBitIdentical(once, snapshot(nets.discriminatorParameters()), "update after restore");
     }
 }

@@ -1,11 +1,6 @@
 package org.gan4j.models.blocks;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * PacGAN's packing (Lin et al. 2018): joins each run of {@code pack} consecutive samples of a
@@ -13,7 +8,7 @@ import ai.djl.util.PairList;
  * samples at once and can see a lack of diversity, the signature of mode collapse. The batch size
  * must be a multiple of {@code pack}. Has no parameters.
  */
-public final class PackBlock extends AbstractBlock {
+public final class PackBlock extends ShapeChangeBlock {
 
     private static final byte VERSION = 1;
 
@@ -38,21 +33,7 @@ public final class PackBlock extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        return new NDList(x.reshape(packed(x.getShape())));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {packed(inputShapes[0])};
-    }
-
-    private Shape packed(Shape in) {
+    Shape outputShape(Shape in) {
         long n = in.get(0);
         if (n % pack != 0) {
             throw new IllegalArgumentException("batch of " + n + " is not a multiple of pack " + pack);
