@@ -10,6 +10,7 @@ import org.gan4j.api.ConfigException;
 import org.gan4j.api.GanException;
 import org.gan4j.core.io.AtomicFiles;
 import org.gan4j.core.io.NpyFiles;
+import org.gan4j.core.plot.ImageGrids;
 import org.gan4j.core.plot.ScatterPlots;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.run.TrainedGenerator;
@@ -23,14 +24,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gan sample}: draws samples from a trained run's generator. The output's extension picks
  * the format: {@code .csv} (one sample a row), {@code .npy} (float32 [N, ...]), {@code .png} (a
- * scatter plot, for 2-D data).
+ * grid of images, or a scatter plot for 2-D data).
  */
 @Command(
         name = "sample",
         mixinStandardHelpOptions = true,
         description = {
             "Draw samples from a trained generator. The --out extension picks the format:",
-            ".csv (one sample a row), .npy (float32, [N, D] or [N, C, H, W]), .png (scatter of 2-D samples)."
+            ".csv (one sample a row), .npy (float32, [N, D] or [N, C, H, W]), .png (a grid of images, one",
+            "row per class for conditional models, or a scatter plot of 2-D samples)."
         })
 public final class SampleCommand implements Callable<Integer> {
 
@@ -98,9 +100,13 @@ public final class SampleCommand implements Callable<Integer> {
                     AtomicFiles.write(out, o -> o.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
                 }
                 default -> {
+                    if (shape.length == 3) {
+                        writeGrid(generator, values, shape);
+                        break;
+                    }
                     if (shape.length != 1 || shape[0] != 2) {
                         throw new ConfigException(
-                                "--out " + out + ": PNG output draws 2-D samples, but these have shape "
+                                "--out " + out + ": PNG output draws 2-D points or images, but these samples have shape "
                                         + java.util.Arrays.toString(shape) + "; use .npy");
                     }
                     float[][] rows = new float[count][2];
@@ -117,6 +123,25 @@ public final class SampleCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("wrote " + count + " samples to " + out);
         return Main.EXIT_OK;
+    }
+
+    /** Images: a grid, one row per class for a conditional model asked for every class. */
+    private void writeGrid(TrainedGenerator generator, float[] values, long[] shape) throws IOException {
+        int size = values.length / count;
+        float[][] images = new float[count][];
+        for (int i = 0; i < count; i++) {
+            images[i] = java.util.Arrays.copyOfRange(values, i * size, (i + 1) * size);
+        }
+        int classes = generator.spec().numClasses();
+        if (classes > 0 && label == null) {
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = i % classes; // TrainedGenerator's cycle
+            }
+            ImageGrids.writePng(out, images, labels, classes, shape, (count + classes - 1) / classes);
+        } else {
+            ImageGrids.writePng(out, images, null, 0, shape, (int) Math.ceil(Math.sqrt(count)));
+        }
     }
 
     private static String extension(Path p) {

@@ -129,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PluginCatalog plugins = PluginCatalog.load(Thread.currentThread().getContextClassLoader());
-        TrainConfig config = GanTrainer.resolve(buildConfig(), plugins);
+        TrainConfig config = GanTrainer.resolve(buildConfig(plugins), plugins);
         Path runDir =
                 out != null
                         ? out
@@ -174,14 +174,25 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Builds the config from the defaults, the config file and the flags.
+     * Builds the config from the defaults (gan4j's, adjusted by the chosen architecture's
+     * recipe), the config file and the flags.
      *
+     * @param plugins where to find the architecture
      * @return the validated config
      */
-    TrainConfig buildConfig() {
-        TrainConfig base = TrainConfig.builder().build();
+    TrainConfig buildConfig(PluginCatalog plugins) {
+        TrainConfig defaults = TrainConfig.builder().build();
+        TrainConfig base = defaults;
         if (configFile != null) {
-            base = ConfigFiles.read(configFile, base);
+            base = ConfigFiles.read(configFile, defaults);
+        }
+        // The architecture is known only now; its recipe (e.g. DCGAN's learning rate and batch
+        // size) replaces gan4j's defaults, under the file and the flags.
+        String modelName = model != null ? model : base.model().name();
+        TrainConfig recommended =
+                plugins.models().get(modelName).recommendedSettings(defaults.toBuilder()).build();
+        if (!recommended.equals(defaults)) {
+            base = configFile != null ? ConfigFiles.read(configFile, recommended) : recommended;
         }
         TrainConfig.Builder b = base.toBuilder();
         if (model != null || modelOptions != null) {

@@ -1,5 +1,6 @@
 package org.gan4j.api.model;
 
+import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.plugin.GanPlugin;
 import org.gan4j.api.plugin.Options;
 
@@ -13,17 +14,35 @@ public interface ArchitectureProvider extends GanPlugin {
     String KIND = "model";
 
     /**
-     * Whether this architecture can build networks for a spec; the default accepts unconditional
-     * specs only.
+     * Whether the networks take class labels. A conditional architecture needs a labelled
+     * dataset; an unconditional one trains on a labelled dataset by ignoring its labels.
+     *
+     * @return true if both networks take labels; false by default
+     */
+    default boolean conditional() {
+        return false;
+    }
+
+    /**
+     * Whether this architecture can build networks for a spec, e.g. for its sample shape.
      *
      * @param spec the spec
-     * @return null if supported, otherwise a one-line reason naming an alternative
+     * @return null if supported (the default), otherwise a one-line reason naming an alternative
      */
     default String unsupportedReason(ModelSpec spec) {
-        return spec.conditional()
-                ? "model '" + name() + "' is unconditional but the dataset has "
-                        + spec.numClasses() + " classes; choose a conditional model"
-                : null;
+        return null;
+    }
+
+    /**
+     * Adjusts gan4j's default training settings to this architecture's recipe (e.g. DCGAN's Adam
+     * 2e-4 with beta1 0.5 and batch 128). A config file and flags override the result; the
+     * default changes nothing.
+     *
+     * @param defaults gan4j's defaults, to adjust
+     * @return the adjusted builder (usually {@code defaults} itself)
+     */
+    default TrainConfig.Builder recommendedSettings(TrainConfig.Builder defaults) {
+        return defaults;
     }
 
     /**

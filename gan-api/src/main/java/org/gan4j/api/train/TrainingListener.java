@@ -8,6 +8,14 @@ package org.gan4j.api.train;
 public interface TrainingListener {
 
     /**
+     * Called with a one-line note about set-up work that takes a while before training starts,
+     * e.g. training the evaluation classifier.
+     *
+     * @param message the note, for people
+     */
+    default void onMessage(String message) {}
+
+    /**
      * Called once before the first step.
      *
      * @param start the run's configuration and size

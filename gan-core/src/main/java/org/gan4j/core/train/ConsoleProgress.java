@@ -8,6 +8,7 @@ import org.gan4j.api.train.StepEvent;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.api.train.TrainingStart;
 import org.gan4j.api.train.TrainingSummary;
+import org.gan4j.core.eval.ClassifierAccuracy;
 import org.gan4j.core.metrics.ToyMetrics;
 
 /**
@@ -83,6 +84,14 @@ public final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
+    public void onMessage(String message) {
+        if (!quiet) {
+            out.println(message);
+            out.flush();
+        }
+    }
+
+    @Override
     public void onEpoch(EpochEvent e) {
         if (quiet) {
             return;
@@ -124,6 +133,8 @@ public final class ConsoleProgress implements TrainingListener {
                         sb.append(String.format(Locale.ROOT, "high-quality %.1f%%", m.getValue()));
                 case ToyMetrics.REVERSE_KL ->
                         sb.append(String.format(Locale.ROOT, "reverse KL %.4f", m.getValue()));
+                case ClassifierAccuracy.METRIC ->
+                        sb.append(String.format(Locale.ROOT, "class accuracy %.1f%%", 100 * m.getValue()));
                 default -> sb.append(String.format(Locale.ROOT, "%s %.4g", m.getKey(), m.getValue()));
             }
         }

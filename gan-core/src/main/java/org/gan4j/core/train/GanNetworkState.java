@@ -19,6 +19,9 @@ import org.gan4j.api.model.ModelSpec;
  */
 public final class GanNetworkState {
 
+    /** Samples generated per forward pass when sampling for evaluation. */
+    private static final int SAMPLE_CHUNK = 500;
+
     private final ModelSpec spec;
     private final Block generator;
     private final Block discriminator;
@@ -67,8 +70,16 @@ public final class GanNetworkState {
             discriminator.initialize(manager, dataType, x);
         }
         this.parameterStore = new ParameterStore(manager, false);
-        this.generatorParameters = List.copyOf(generator.getParameters().values());
-        this.discriminatorParameters = List.copyOf(discriminator.getParameters().values());
+        this.generatorParameters = trainable(generator);
+        this.discriminatorParameters = trainable(discriminator);
+    }
+
+    /**
+     * The parameters an optimizer updates: batch norm's running statistics are parameters too,
+     * but they are updated by the forward pass, never by gradients.
+     */
+    private static List<Parameter> trainable(Block block) {
+        return block.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
     }
 
     /** @return the spec */
@@ -91,12 +102,12 @@ public final class GanNetworkState {
         return manager;
     }
 
-    /** @return the generator's parameters */
+    /** @return the generator's trainable parameters */
     public List<Parameter> generatorParameters() {
         return generatorParameters;
     }
 
-    /** @return the discriminator's parameters */
+    /** @return the discriminator's trainable parameters */
     public List<Parameter> discriminatorParameters() {
         return discriminatorParameters;
     }
@@ -136,13 +147,21 @@ public final class GanNetworkState {
      * @return the samples, row-major, in the model's scale
      */
     public float[] sample(float[] z, int[] labels, int count) {
-        try (NDManager scratch = manager.newSubManager()) {
-            NDArray zz = scratch.create(z, new Shape(count, spec.latentSize()));
-            NDArray ll = labels == null ? null : scratch.create(labels);
-            NDArray out = generate(zz, ll, false);
-            out.attach(scratch);
-            return out.toFloatArray();
+        int latent = spec.latentSize();
+        float[] out = new float[count * spec.sampleSize()];
+        // In chunks, so that thousands of evaluation images never sit in one native tensor.
+        for (int from = 0; from < count; from += SAMPLE_CHUNK) {
+            int n = Math.min(SAMPLE_CHUNK, count - from);
+            try (NDManager scratch = manager.newSubManager()) {
+                NDArray zz =
+                        scratch.create(java.util.Arrays.copyOfRange(z, from * latent, (from + n) * latent), new Shape(n, latent));
+                NDArray ll = labels == null ? null : scratch.create(java.util.Arrays.copyOfRange(labels, from, from + n));
+                NDArray x = generate(zz, ll, false);
+                x.attach(scratch);
+                System.arraycopy(x.toFloatArray(), 0, out, from * spec.sampleSize(), n * spec.sampleSize());
+            }
         }
+        return out;
     }
 
     /**

@@ -37,6 +37,8 @@ import org.gan4j.api.train.StepEvent;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.api.train.TrainingStart;
 import org.gan4j.api.train.TrainingSummary;
+import org.gan4j.core.eval.ClassifierAccuracy;
+import org.gan4j.core.eval.ImageClassifier;
 import org.gan4j.core.metrics.ToyMetrics;
 import org.gan4j.core.optim.Adam;
 import org.gan4j.core.run.RunDirectory;
@@ -137,8 +139,6 @@ public final class GanTrainer {
                 lossProvider.create(
                         Options.resolve(AdversarialLossProvider.KIND, lossProvider, resolved.loss().options()));
         Engine engine = DjlEnvironment.engine();
-        // The engine's generator draws the initial weights; host streams draw noise and data.
-        engine.setRandomSeed((int) (resolved.seed() ^ (resolved.seed() >>> 32)));
 
         Path dataDir = resolved.dataDir() == null ? null : Path.of(resolved.dataDir());
         try (GanDataset data =
@@ -149,7 +149,16 @@ public final class GanTrainer {
                                         Options.resolve(
                                                 DatasetProvider.KIND, dataProvider, resolved.dataset().options())));
                 NDManager manager = NDManager.newBaseManager(DjlEnvironment.device(resolved.device()))) {
-            ModelSpec spec = new ModelSpec(resolved.latentSize(), data.sampleShape(), data.numClasses());
+            if (arch.conditional() && data.numClasses() == 0) {
+                throw new ConfigException(
+                        "model '" + arch.name() + "' is conditional but dataset '" + resolved.dataset().name()
+                                + "' has no labels; choose a labelled dataset (e.g. shapes, fashion-mnist)"
+                                + " or an unconditional model");
+            }
+            // An unconditional model trains on a labelled dataset by ignoring the labels.
+            ModelSpec spec =
+                    new ModelSpec(
+                            resolved.latentSize(), data.sampleShape(), arch.conditional() ? data.numClasses() : 0);
             String unsupported = arch.unsupportedReason(spec);
             if (unsupported != null) {
                 throw new ConfigException(unsupported);
@@ -172,19 +181,66 @@ public final class GanTrainer {
             long totalSteps = resolved.steps() > 0 ? resolved.steps() : resolved.epochs() * stepsPerEpoch;
             int totalEpochs = Math.toIntExact((totalSteps + stepsPerEpoch - 1) / stepsPerEpoch);
 
-            GanNetworks built = arch.create(spec, archOptions);
-            GanNetworkState nets = new GanNetworkState(spec, built, manager, resolved.batchSize());
-            run.writeConfig(resolved);
-            run.writeInfo(info(spec, data, 0));
-            List<Regularizer> regularizers = new java.util.ArrayList<>(loss.builtInRegularizers());
-            for (PluginChoice r : resolved.regularizers()) {
-                RegularizerProvider provider = plugins.regularizers().get(r.name());
-                regularizers.add(provider.create(Options.resolve(RegularizerProvider.KIND, provider, r.options())));
+            try (ImageClassifier classifier = evaluationClassifier(resolved, spec, data, manager)) {
+                // The engine's generator draws the initial weights (after the classifier, which
+                // seeds it for itself); host streams draw noise and data.
+                engine.setRandomSeed((int) (resolved.seed() ^ (resolved.seed() >>> 32)));
+                return train(resolved, arch, archOptions, loss, spec, data, manager, classifier,
+                        totalSteps, totalEpochs, stepsPerEpoch);
             }
-            Loop loop =
-                    new Loop(resolved, spec, data, nets, loss, regularizers, totalSteps, totalEpochs, stepsPerEpoch);
-            return loop.run();
         }
+    }
+
+    private TrainingSummary train(
+            TrainConfig resolved,
+            ArchitectureProvider arch,
+            Options archOptions,
+            AdversarialLoss loss,
+            ModelSpec spec,
+            GanDataset data,
+            NDManager manager,
+            ImageClassifier classifier,
+            long totalSteps,
+            int totalEpochs,
+            long stepsPerEpoch) {
+        GanNetworks built = arch.create(spec, archOptions);
+        GanNetworkState nets = new GanNetworkState(spec, built, manager, resolved.batchSize());
+        run.writeConfig(resolved);
+        run.writeInfo(info(spec, data, 0));
+        List<Regularizer> regularizers = new java.util.ArrayList<>(loss.builtInRegularizers());
+        for (PluginChoice r : resolved.regularizers()) {
+            RegularizerProvider provider = plugins.regularizers().get(r.name());
+            regularizers.add(provider.create(Options.resolve(RegularizerProvider.KIND, provider, r.options())));
+        }
+        Loop loop =
+                new Loop(resolved, spec, data, nets, loss, regularizers, classifier, totalSteps, totalEpochs,
+                        stepsPerEpoch);
+        return loop.run();
+    }
+
+    /**
+     * The classifier behind the class-accuracy metric, for conditional image models: loaded from
+     * the cache, or trained once on the run's dataset.
+     *
+     * @return the classifier, or null when the metric does not apply
+     */
+    private ImageClassifier evaluationClassifier(
+            TrainConfig cfg, ModelSpec spec, GanDataset data, NDManager manager) {
+        if (!spec.conditional() || spec.sampleShape().dimension() != 3) {
+            return null;
+        }
+        Path cache = ClassifierAccuracy.cacheFile(cfg.dataset(), cfg.dataDir(), spec.sampleShape(), spec.numClasses());
+        if (!java.nio.file.Files.isRegularFile(cache)) {
+            message("training a classifier of dataset '" + cfg.dataset().name() + "' for the class-accuracy"
+                    + " metric (" + ClassifierAccuracy.EPOCHS + " epochs, once; cached in " + cache + ")");
+        }
+        return ImageClassifier.cached(
+                cache, data, ClassifierAccuracy.EPOCHS, ClassifierAccuracy.SEED, manager,
+                epoch -> message("  classifier epoch " + epoch + "/" + ClassifierAccuracy.EPOCHS + " done"));
+    }
+
+    private void message(String text) {
+        listeners.forEach(l -> l.onMessage(text));
     }
 
     private static RunInfo info(ModelSpec spec, GanDataset data, long steps) {
@@ -192,7 +248,7 @@ public final class GanTrainer {
                 spec.latentSize(),
                 spec.sampleShape().getShape(),
                 spec.numClasses(),
-                data.classNames(),
+                spec.conditional() ? data.classNames() : List.of(),
                 data.scale(),
                 steps,
                 VERSION);
@@ -213,6 +269,7 @@ public final class GanTrainer {
         private final float[] evaluationNoise;
         private final int[] evaluationLabels;
         private final float[][] realEvaluation;
+        private final ImageClassifier classifier;
 
         Loop(
                 TrainConfig cfg,
@@ -221,6 +278,7 @@ public final class GanTrainer {
                 GanNetworkState nets,
                 AdversarialLoss loss,
                 List<Regularizer> regularizers,
+                ImageClassifier classifier,
                 long totalSteps,
                 int totalEpochs,
                 long stepsPerEpoch) {
@@ -231,6 +289,7 @@ public final class GanTrainer {
             this.totalSteps = totalSteps;
             this.totalEpochs = totalEpochs;
             this.stepsPerEpoch = stepsPerEpoch;
+            this.classifier = classifier;
             this.generatorAdam = new Adam(cfg.generatorOptimizer(), nets.generatorParameters());
             this.discriminatorAdam = new Adam(cfg.discriminatorOptimizer(), nets.discriminatorParameters());
             this.updates =
@@ -275,7 +334,7 @@ public final class GanTrainer {
                     EpochEvent event =
                             new EpochEvent(
                                     epoch, totalEpochs, step, dSum / n, gSum / n, metrics,
-                                    new EvaluationSamples(generated, realEvaluation));
+                                    new EvaluationSamples(generated, evaluationLabels, realEvaluation));
                     listeners.forEach(l -> l.onEpoch(event));
                 }
                 RunDirectory.saveParameters(nets.generator(), run.generatorFile());
@@ -383,6 +442,9 @@ public final class GanTrainer {
         private Map<String, Double> metrics(float[][] generated) {
             Map<String, Double> m = new LinkedHashMap<>();
             data.mixture().ifPresent(mix -> m.putAll(ToyMetrics.compute(generated, mix).asMap()));
+            if (classifier != null) {
+                m.put(ClassifierAccuracy.METRIC, classifier.accuracy(generated, evaluationLabels));
+            }
             return m;
         }
     }

@@ -5,12 +5,13 @@ import com.google.inject.multibindings.Multibinder;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.core.metrics.MetricsCsvWriter;
+import org.gan4j.core.plot.ImageGridWriter;
 import org.gan4j.core.plot.ScatterPlotWriter;
 import org.gan4j.core.run.RunDirectory;
 
 /**
  * Guice wiring of a training run: the config, the plugin catalog, the run directory, the
- * trainer, and the listeners every run has (metrics file, sample plots). Other modules add
+ * trainer, and the listeners every run has (metrics file, sample plots and image grids). Other modules add
  * listeners of their own with {@link #listeners(com.google.inject.Binder)}.
  */
 public final class TrainingModule extends AbstractModule {
@@ -51,5 +52,6 @@ public final class TrainingModule extends AbstractModule {
         Multibinder<TrainingListener> listeners = listeners(binder());
         listeners.addBinding().to(MetricsCsvWriter.class);
         listeners.addBinding().to(ScatterPlotWriter.class);
+        listeners.addBinding().to(ImageGridWriter.class);
     }
 }

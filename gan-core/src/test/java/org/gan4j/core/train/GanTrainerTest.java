@@ -149,4 +149,18 @@ class GanTrainerTest {
         ConfigException p = assertThrows(ConfigException.class, () -> train(packed, dir.resolve("b"), null));
         assertTrue(p.getMessage().startsWith("model 'mlp' needs batches that are a multiple of 3"), p.getMessage());
     }
+
+    @Test
+    void aConditionalModelNeedsLabelsAndAnImageModelNeedsImages(@TempDir Path dir) {
+        TrainConfig cgan = tiny(1).toBuilder().model(PluginChoice.of("cgan")).build();
+        ConfigException c = assertThrows(ConfigException.class, () -> train(cgan, dir.resolve("a"), null));
+        assertEquals(
+                "model 'cgan' is conditional but dataset 'ring' has no labels; choose a labelled dataset"
+                        + " (e.g. shapes, fashion-mnist) or an unconditional model",
+                c.getMessage());
+        TrainConfig dcgan = tiny(1).toBuilder().model(PluginChoice.of("dcgan")).build();
+        ConfigException d = assertThrows(ConfigException.class, () -> train(dcgan, dir.resolve("b"), null));
+        assertTrue(d.getMessage().startsWith("model 'dcgan' needs square images with 1 or 3 channels at 28, 32 or 64"
+                + " pixels, but the dataset's samples have shape (2)"), d.getMessage());
+    }
 }

@@ -9,7 +9,6 @@ import org.gan4j.api.model.GanNetworks;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.plugin.OptionSpec;
 import org.gan4j.api.plugin.Options;
-import org.gan4j.api.ConfigException;
 import org.gan4j.models.blocks.ActivationBlock;
 import org.gan4j.models.blocks.PackBlock;
 import org.gan4j.models.blocks.ReshapeBlock;
@@ -55,10 +54,6 @@ public final class MlpGan implements ArchitectureProvider {
 
     @Override
     public GanNetworks create(ModelSpec spec, Options options) {
-        String reason = unsupportedReason(spec);
-        if (reason != null) {
-            throw new ConfigException(reason);
-        }
         List<Integer> gHidden = options.getPositiveIntList(G_HIDDEN);
         List<Integer> dHidden = options.getPositiveIntList(D_HIDDEN);
         float slope = (float) options.getDouble(LEAKY_SLOPE);
