@@ -207,7 +207,7 @@ public final class TransposedConv2d extends AbstractBlock {
     }
 
     /**
-     * How one spatial axis is computed. With phase r and coarse position q, the uncropped output
+     * How one spatial axis is computed. With phase r and coarse row q, the uncropped output
      * row Y = q * s + r sums x[q - m] * kernel[m * s + r] over m in [0, taps). The convolution,
      * padded by convPadding, yields q from taps - 1 - convPadding up to inputSize - 1 + convPadding;
      * the padding is the least that covers every q the cropped output [padding, padding +
@@ -222,9 +222,9 @@ public final class TransposedConv2d extends AbstractBlock {
                         + " gives an output " + axis + " of " + outputSize + "; it must be at least 1");
             }
             long taps = (kernel + stride - 1) / stride;
-            long firstRow = padding / stride;
-            long lastRow = (padding + outputSize - 1) / stride;
-            long convPadding = Math.max(0, Math.max(taps - 1 - firstRow, lastRow - inputSize + 1));
+            long firstCoarseRow = padding / stride;
+            long lastCoarseRow = (padding + outputSize - 1) / stride;
+            long convPadding = Math.max(0, Math.max(taps - 1 - firstCoarseRow, lastCoarseRow - inputSize + 1));
             long cropStart = padding - stride * (taps - 1 - convPadding);
             return new AxisPlan(kernel, stride, taps, outputSize, convPadding, cropStart);
         }
