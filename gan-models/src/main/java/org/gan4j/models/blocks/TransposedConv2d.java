@@ -3,6 +3,7 @@ package org.gan4j.models.blocks;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -31,9 +32,10 @@ import ai.djl.util.PairList;
  * multiple of the stride, flipped and transposed), computes every phase at the input's
  * resolution; a pixel shuffle interleaves the phases and a crop removes the padding. Unlike the
  * textbook form, which convolves an input stuffed with zeros between its pixels, no multiply
- * touches a stuffed zero (at stride 2 the textbook form wastes three multiplies in four). The
- * weight transform is a handful of operators on a small array, and gradients reach the input,
- * weight and bias through the engine's automatic differentiation.
+ * touches a stuffed zero (at stride 2 the textbook form wastes three multiplies in four); only a
+ * kernel whose size is not a multiple of the stride adds zero taps. The weight transform is a
+ * handful of operators on a small array, and gradients reach the input, weight and bias through
+ * the engine's automatic differentiation.
  */
 public final class TransposedConv2d extends AbstractBlock {
 
@@ -129,17 +131,26 @@ public final class TransposedConv2d extends AbstractBlock {
         long sW = cols.stride;
         long phases = sH * sW;
 
-        // Every output pixel comes out of the convolution (the extra rows and columns of the output
-        // padding as zero-padded input), so the bias, repeated once per phase, folds into it exactly.
-        NDArray phaseBias = b == null || phases == 1 ? b : b.tile(phases);
-        NDArray y = Conv2d.conv2d(
-                        x,
-                        phaseKernels(w, rows, cols),
-                        phaseBias,
-                        new Shape(1, 1),
-                        new Shape(rows.convPadding, cols.convPadding),
-                        new Shape(1, 1))
-                .singletonOrThrow();
+        NDArray y;
+        // Arrays computed from the parameters would belong to the parameters' manager and outlive
+        // the caller's scratch manager, so they are freed here, as soon as the convolution has run
+        // (the engine's autograd graph keeps what the backward pass needs).
+        try (NDScope parameterTransforms = new NDScope()) {
+            parameterTransforms.suppressNotUsedWarning();
+            // Every output pixel comes out of the convolution (the rows and columns of the output
+            // padding from zero-padded input), so the bias, repeated per phase, folds into it exactly.
+            NDArray phaseBias = b == null || phases == 1 ? b : b.tile(phases);
+            y = Conv2d.conv2d(
+                            x,
+                            phaseKernels(w, rows, cols),
+                            phaseBias,
+                            new Shape(1, 1),
+                            new Shape(rows.convPadding, cols.convPadding),
+                            new Shape(1, 1))
+                    .singletonOrThrow();
+            NDScope.unregister(y);
+        }
+        NDScope.register(y); // with the caller's scope, if there is one
 
         // Pixel shuffle: channel (rH, rW, co) at (t, u) goes to output pixel (t * sH + rH, u * sW + rW).
         long n = in.get(0);
@@ -196,7 +207,7 @@ public final class TransposedConv2d extends AbstractBlock {
     }
 
     /**
-     * How one spatial axis is computed. With phase r and coarse position q, the uncropped output
+     * How one spatial axis is computed. With phase r and coarse row q, the uncropped output
      * row Y = q * s + r sums x[q - m] * kernel[m * s + r] over m in [0, taps). The convolution,
      * padded by convPadding, yields q from taps - 1 - convPadding up to inputSize - 1 + convPadding;
      * the padding is the least that covers every q the cropped output [padding, padding +
@@ -211,9 +222,9 @@ public final class TransposedConv2d extends AbstractBlock {
                         + " gives an output " + axis + " of " + outputSize + "; it must be at least 1");
             }
             long taps = (kernel + stride - 1) / stride;
-            long firstRow = padding / stride;
-            long lastRow = (padding + outputSize - 1) / stride;
-            long convPadding = Math.max(0, Math.max(taps - 1 - firstRow, lastRow - inputSize + 1));
+            long firstCoarseRow = padding / stride;
+            long lastCoarseRow = (padding + outputSize - 1) / stride;
+            long convPadding = Math.max(0, Math.max(taps - 1 - firstCoarseRow, lastCoarseRow - inputSize + 1));
             long cropStart = padding - stride * (taps - 1 - convPadding);
             return new AxisPlan(kernel, stride, taps, outputSize, convPadding, cropStart);
         }

@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.NormalInitializer;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +114,34 @@ class TransposedConv2dTest {
                 assertEquals(actual, predicted, c.toString());
             }
         }
+    }
+
+    @Test
+    void aForwardPassLeavesNoArraysWithTheParameters() {
+        // Callers run a step on a scratch manager (or in an NDScope) and close it; arrays computed
+        // from the weight must not outlive it on the parameters' manager.
+        TransposedConvCase c = TransposedConvCase.square(2, 3, 4, 3, 3, 2, 1, 1, true);
+        TransposedConv2d block = c.block();
+        block.initialize(manager, DataType.FLOAT32, c.inputShape());
+        int before = manager.getManagedArrays().size();
+        for (boolean training : new boolean[] {false, true}) {
+            try (NDManager scratch = manager.newSubManager();
+                    GradientCollector gc = training ? Engine.getInstance().newGradientCollector() : null) {
+                NDArray x = scratch.randomNormal(c.inputShape());
+                x.setRequiresGradient(training);
+                NDArray y = forward(block, scratch, x, training);
+                if (gc != null) {
+                    gc.backward(y.sum());
+                }
+            }
+            assertEquals(before, manager.getManagedArrays().size(), training ? "training" : "inference");
+        }
+        // The training loop's way: everything on the parameters' manager, released by an NDScope.
+        try (NDScope step = new NDScope()) {
+            step.suppressNotUsedWarning();
+            forward(block, manager, manager.randomNormal(c.inputShape()), false).sum();
+        }
+        assertEquals(before, manager.getManagedArrays().size(), "NDScope");
     }
 
     @Test
