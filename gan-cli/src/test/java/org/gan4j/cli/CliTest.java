@@ -60,6 +60,9 @@ class CliTest {
         assertEquals(0, r.code());
         for (String line : new String[] {
             "model       mlp              MLP GAN",
+            "model       dcgan            DCGAN (Radford et al. 2015)",
+            "model       cdcgan           conditional DCGAN",
+            "model       cgan             conditional GAN (Mirza and Osindero 2014)",
             "loss        minimax          original minimax GAN loss",
             "loss        non-saturating   non-saturating GAN loss",
             "loss        wasserstein      Wasserstein GAN",
@@ -80,7 +83,7 @@ class CliTest {
     @Test
     void unknownPluginNamesListTheAvailableOnesAndWriteNothing() {
         Path out = tmp.resolve("never");
-        assertEquals("gan train: unknown model 'nope'; available: mlp",
+        assertEquals("gan train: unknown model 'nope'; available: cdcgan, cgan, dcgan, mlp",
                 failsWith(2, gan("train", "--model", "nope", "--out", out.toString())));
         assertEquals("gan train: unknown loss 'wgan'; available: hinge, least-squares, minimax, non-saturating, relativistic, wasserstein, wgan-gp",
                 failsWith(2, gan("train", "--loss", "wgan", "--out", out.toString())));
@@ -233,10 +236,67 @@ class CliTest {
         assertEquals("gan sample: --out x.txt: unknown format 'txt'; use .csv, .npy or .png",
                 failsWith(2, gan("sample", "--run", run.toString(), "--out", "x.txt")));
         assertEquals("gan sample: --label is for conditional models; this run's model is unconditional",
-                failsWith(1, gan("sample", "--run", run.toString(), "--label", "3", "--out", tmp.resolve("l.csv").toString())));
+                failsWith(2, gan("sample", "--run", run.toString(), "--label", "3", "--out", tmp.resolve("l.csv").toString())));
         assertEquals("gan sample: --run " + tmp + " is not a gan4j run (no config.json and run.json); give the --out of a `gan train`",
                 failsWith(1, gan("sample", "--run", tmp.toString(), "--out", tmp.resolve("x.csv").toString())));
         assertEquals("gan sample: Missing required option: '--run=DIR' (see 'gan sample --help')",
                 failsWith(2, gan("sample", "--out", "x.csv")));
+    }
+
+    @Test
+    void imageModelsTakeTheirRecipeUnlessTheFlagsSayOtherwise() throws Exception {
+        Path out = tmp.resolve("dcgan");
+        Result r = gan("train", "--model", "dcgan", "--model-opt", "width=0.125", "--steps", "2", "--batch-size", "16",
+                "--dataset-opt", "samples=64", "--dataset-opt", "size=28", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        String written = Files.readString(out.resolve("config.json"));
+        // DCGAN's recipe: the shapes dataset, latent 100, Adam 2e-4 with beta1 0.5, constant rate;
+        // the batch size is the flag's.
+        assertTrue(written.contains("\"name\" : \"shapes\""), written);
+        assertTrue(written.contains("\"latentSize\" : 100"), written);
+        assertTrue(written.contains("\"learningRate\" : 2.0E-4"), written);
+        assertTrue(written.contains("\"learningRateSchedule\" : \"constant\""), written);
+        assertTrue(written.contains("\"batchSize\" : 16"), written);
+        assertTrue(Files.exists(out.resolve("samples/epoch-001.png")));
+
+        Path faster = tmp.resolve("dcgan-lr");
+        Result r2 = gan("train", "--model", "dcgan", "--model-opt", "width=0.125", "--steps", "1", "--batch-size", "16",
+                "--dataset-opt", "samples=64", "--lr", "1e-3", "--out", faster.toString(), "--quiet");
+        assertEquals(0, r2.code(), r2.err());
+        assertTrue(Files.readString(faster.resolve("config.json")).contains("\"learningRate\" : 0.001"));
+    }
+
+    @Test
+    void conditionalRunsSampleOneClassOrOneRowPerClass() throws Exception {
+        Path out = tmp.resolve("cdcgan");
+        Result r = gan("train", "--model", "cdcgan", "--model-opt", "width=0.125", "--steps", "2", "--batch-size", "16",
+                "--dataset-opt", "samples=96", "--dataset-opt", "size=28", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("class accuracy"), r.out());
+        int classes = Files.readString(out.resolve("run.json")).split("\"classNames\"")[1].split("]")[0].split(",").length;
+
+        Path rows = tmp.resolve("rows.png");
+        assertEquals(0, gan("sample", "--run", out.toString(), "--n", String.valueOf(2 * classes), "--out", rows.toString()).code());
+        java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(rows.toFile());
+        // One row per class, two columns; 28-pixel images at 2x with 2-pixel gaps.
+        assertEquals(2 + classes * (56 + 2), grid.getHeight());
+        assertEquals(2 + 2 * (56 + 2), grid.getWidth());
+
+        Path one = tmp.resolve("one.npy");
+        assertEquals(0, gan("sample", "--run", out.toString(), "--label", "1", "--n", "3", "--out", one.toString()).code());
+        assertEquals("gan sample: --label " + classes + " is out of range; this model has classes 0 to " + (classes - 1),
+                failsWith(2, gan("sample", "--run", out.toString(), "--label", String.valueOf(classes), "--out",
+                        tmp.resolve("x.npy").toString())));
+        assertEquals("gan sample: --label is for conditional models; this run's model is unconditional",
+                failsWith(2, gan("sample", "--run", run.toString(), "--label", "0", "--out", tmp.resolve("y.npy").toString())));
+    }
+
+    @Test
+    void aConditionalModelOnUnlabelledDataIsRefusedAndLeavesNothing() {
+        Path out = tmp.resolve("cgan-ring");
+        assertEquals("gan train: model 'cgan' is conditional but dataset 'ring' has no labels; choose a labelled dataset"
+                        + " (e.g. shapes, fashion-mnist) or an unconditional model",
+                failsWith(2, gan("train", "--model", "cgan", "--dataset", "ring", "--out", out.toString())));
+        assertFalse(Files.exists(out));
     }
 }

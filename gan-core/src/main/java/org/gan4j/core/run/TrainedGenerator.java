@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import org.gan4j.api.ConfigException;
 import org.gan4j.api.GanException;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.model.ArchitectureProvider;
@@ -85,7 +86,7 @@ public final class TrainedGenerator implements AutoCloseable {
         int[] labels = null;
         if (spec.conditional()) {
             if (label >= spec.numClasses()) {
-                throw new GanException(
+                throw new ConfigException(
                         "--label " + label + " is out of range; this model has classes 0 to " + (spec.numClasses() - 1));
             }
             labels = new int[count];
@@ -93,7 +94,7 @@ public final class TrainedGenerator implements AutoCloseable {
                 labels[i] = label >= 0 ? label : i % spec.numClasses();
             }
         } else if (label >= 0) {
-            throw new GanException("--label is for conditional models; this run's model is unconditional");
+            throw new ConfigException("--label is for conditional models; this run's model is unconditional");
         }
         float[] z = Noise.normal(seed, Noise.SAMPLING, 0, count, spec.latentSize());
         try (NDManager scratch = manager.newSubManager()) {

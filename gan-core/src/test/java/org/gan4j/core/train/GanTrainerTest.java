@@ -163,4 +163,27 @@ class GanTrainerTest {
         assertTrue(d.getMessage().startsWith("model 'dcgan' needs square images with 1 or 3 channels at 28, 32 or 64"
                 + " pixels, but the dataset's samples have shape (2)"), d.getMessage());
     }
+
+    @Test
+    void anUnconditionalModelIgnoresTheLabelsOfALabelledDataset(@TempDir Path dir) throws Exception {
+        TrainConfig dcgan =
+                TrainConfig.builder()
+                        .model(new PluginChoice("dcgan", Map.of("width", "0.125")))
+                        .dataset(new PluginChoice("shapes", Map.of("samples", "64", "size", "28")))
+                        .latentSize(8)
+                        .batchSize(16)
+                        .steps(2)
+                        .evalSamples(20)
+                        .build();
+        Path out = dir.resolve("run");
+        train(dcgan, out, null);
+        String info = java.nio.file.Files.readString(out.resolve("run.json"));
+        assertTrue(info.contains("\"numClasses\" : 0"), info);
+        assertTrue(info.contains("\"sampleShape\" : [ 1, 28, 28 ]"), info);
+        // The epoch's grid: 20 samples in rows of 8 (3 rows), 28-pixel images at 2x.
+        java.awt.image.BufferedImage grid =
+                javax.imageio.ImageIO.read(out.resolve("samples/epoch-001.png").toFile());
+        assertEquals(2 + 3 * (56 + 2), grid.getHeight());
+        assertEquals(2 + 8 * (56 + 2), grid.getWidth());
+    }
 }
