@@ -130,7 +130,7 @@ public final class ImageFolderProvider implements DatasetProvider {
      * Decodes one image, scales it so its shorter side is {@code size}, crops the centre square
      * and returns it as planar bytes.
      */
-    static byte[] load(Path file, int size, int channels) {
+    private static byte[] load(Path file, int size, int channels) {
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());

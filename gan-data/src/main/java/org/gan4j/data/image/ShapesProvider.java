@@ -24,7 +24,7 @@ import org.gan4j.api.plugin.Options;
  * have one) rotation, kept inside the image, on a dark background: white on black with {@code
  * channels=1}, a random saturated colour on a random dark one with {@code channels=3}. The set is
  * a function of the seed, drawn once when the dataset is opened (12,800 images of 32x32 take
- * well under a second), with the classes in turn so that they are balanced. It needs no files,
+ * under a second), with the classes in turn so that they are balanced. It needs no files,
  * so image and conditional models can be tested anywhere, quickly.
  *
  * <p>Pixels come from the JDK's rasterizer: the same seed gives the same images on one JDK;
