@@ -55,7 +55,7 @@ public final class IdxFile {
             gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
             try (InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
-                return read(file, in);
+                return parse(file, in);
             }
         } catch (NoSuchFileException e) {
             throw fail(file, "no such file");
@@ -68,7 +68,7 @@ public final class IdxFile {
         }
     }
 
-    private static IdxFile read(Path file, InputStream in) throws IOException {
+    private static IdxFile parse(Path file, InputStream in) throws IOException {
         byte[] magic = in.readNBytes(4);
         if (magic.length >= 2 && (magic[0] != 0 || magic[1] != 0)) {
             throw fail(file, String.format(

@@ -12,7 +12,7 @@ import org.gan4j.api.data.Seeds;
 /**
  * A fixed set of images held as bytes, served as batches of (C, H, W) floats in [-1, 1]
  * ({@code pixel / 127.5 - 1}). Pixels stay bytes until a batch is made: Fashion-MNIST's 60,000
- * images take 47 MB so, and four times that as floats. Images stored at another resolution than
+ * images take 47 MB as bytes, four times that as floats. Images stored at another resolution than
  * the output's (IDX files at their native 28x28) are resized as each batch is made, so memory
  * does not grow with the output size.
  *
