@@ -188,7 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         // The architecture is known only now; its recipe (e.g. DCGAN's learning rate and batch
         // size) replaces gan4j's defaults, under the file and the flags.
-        String modelName = model != null ? model : base.model().name();
+        String modelName = model != null ? choice("--model", model, null, base.model()).name() : base.model().name();
         TrainConfig recommended =
                 plugins.models().get(modelName).recommendedSettings(defaults.toBuilder()).build();
         if (!recommended.equals(defaults)) {

@@ -72,6 +72,10 @@ class CliTest {
             "loss        relativistic     relativistic average GAN",
             "dataset     ring             8 Gaussians on the unit circle",
             "dataset     grid             25 Gaussians on the grid",
+            "dataset     fashion-mnist    Fashion-MNIST",
+            "dataset     mnist            MNIST",
+            "dataset     image-folder     ",
+            "dataset     shapes           generated shapes in 6 classes",
             "regularizer wgan-gp          WGAN-GP gradient penalty",
             "regularizer r1               R1 gradient penalty",
             "regularizer instance-noise   Gaussian noise on discriminator inputs",
@@ -87,7 +91,7 @@ class CliTest {
                 failsWith(2, gan("train", "--model", "nope", "--out", out.toString())));
         assertEquals("gan train: unknown loss 'wgan'; available: hinge, least-squares, minimax, non-saturating, relativistic, wasserstein, wgan-gp",
                 failsWith(2, gan("train", "--loss", "wgan", "--out", out.toString())));
-        assertEquals("gan train: unknown dataset 'moons'; available: grid, ring",
+        assertEquals("gan train: unknown dataset 'moons'; available: fashion-mnist, grid, image-folder, mnist, ring, shapes",
                 failsWith(2, gan("train", "--dataset", "moons", "--out", out.toString())));
         assertEquals("gan train: --model: name 'Big GAN' is invalid; plugin names are lower-case letters, digits and '-'",
                 failsWith(2, gan("train", "--model", "Big GAN", "--out", out.toString())));
