@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gan4j.api.ConfigException;
+import org.gan4j.api.GanException;
 import org.gan4j.api.config.AdamConfig;
 import org.gan4j.api.config.PluginChoice;
 import org.gan4j.api.config.TrainConfig;
@@ -154,10 +155,11 @@ public final class TrainCommand implements Callable<Integer> {
                         .getInstance(GanTrainer.class);
         try {
             trainer.train();
-        } catch (ConfigException e) {
-            // Bad input found once the data was open (e.g. a batch larger than an epoch): leave
-            // nothing behind that this invocation created.
-            if (!existed) {
+        } catch (GanException e) {
+            // Bad input or bad data found before training began (a batch larger than an epoch,
+            // a truncated IDX file): leave nothing behind that this invocation created. A run
+            // that failed later (config.json written) keeps its files for inspection.
+            if (!existed && !java.nio.file.Files.exists(run.root().resolve("config.json"))) {
                 deleteRecursively(runDir);
             }
             throw e;

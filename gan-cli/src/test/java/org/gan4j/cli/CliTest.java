@@ -303,4 +303,45 @@ class CliTest {
                 failsWith(2, gan("train", "--model", "cgan", "--dataset", "ring", "--out", out.toString())));
         assertFalse(Files.exists(out));
     }
+
+    /** An IDX file: magic 0 0 8 dims, big-endian sizes, then the bytes. */
+    private static byte[] idx(int[] dims, int dataBytes) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 * dims.length + dataBytes);
+        b.put((byte) 0).put((byte) 0).put((byte) 8).put((byte) dims.length);
+        for (int d : dims) {
+            b.putInt(d);
+        }
+        return b.array();
+    }
+
+    @Test
+    void brokenImageDataIsReportedInOneLineNamingTheFile() throws Exception {
+        Path mnist = Files.createDirectories(tmp.resolve("mnist"));
+        // 10 images of 4x4 announced, 100 of the 160 pixel bytes present: truncated.
+        byte[] images = idx(new int[] {10, 4, 4}, 160);
+        Path imageFile = Files.write(mnist.resolve("train-images-idx3-ubyte"), java.util.Arrays.copyOf(images, images.length - 60));
+        Files.write(mnist.resolve("train-labels-idx1-ubyte"), idx(new int[] {10}, 10));
+        String truncated = failsWith(1, gan("train", "--model", "dcgan", "--dataset", "mnist", "--data-dir", mnist.toString(),
+                "--out", tmp.resolve("m1").toString()));
+        assertTrue(truncated.contains(imageFile.toString()) && truncated.contains("truncated"), truncated);
+
+        Files.write(imageFile, images);
+        Path labelFile = Files.write(mnist.resolve("train-labels-idx1-ubyte"), idx(new int[] {9}, 9));
+        String count = failsWith(1, gan("train", "--model", "dcgan", "--dataset", "mnist", "--data-dir", mnist.toString(),
+                "--out", tmp.resolve("m2").toString()));
+        assertTrue(count.contains(labelFile.toString()) && count.contains("9 labels") && count.contains("10 images"), count);
+
+        Path empty = Files.createDirectories(tmp.resolve("no-images/cats"));
+        String none = failsWith(1, gan("train", "--model", "dcgan", "--dataset", "image-folder", "--data-dir",
+                empty.getParent().toString(), "--out", tmp.resolve("m3").toString()));
+        assertTrue(none.contains(empty.getParent().toString()) && none.contains("no images"), none);
+
+        Path broken = Files.write(Files.createDirectories(tmp.resolve("broken/dogs")).resolve("x.png"), new byte[] {1, 2, 3});
+        String undecodable = failsWith(1, gan("train", "--model", "dcgan", "--dataset", "image-folder", "--data-dir",
+                broken.getParent().getParent().toString(), "--out", tmp.resolve("m4").toString()));
+        assertTrue(undecodable.contains(broken.toString()) && undecodable.contains("cannot decode"), undecodable);
+        for (String run : new String[] {"m1", "m2", "m3", "m4"}) {
+            assertFalse(Files.exists(tmp.resolve(run)), "nothing left behind for " + run);
+        }
+    }
 }
