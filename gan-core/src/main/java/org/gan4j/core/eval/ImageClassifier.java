@@ -34,8 +34,8 @@ import org.gan4j.core.run.RunDirectory;
  * A small convolutional classifier of a labelled image dataset, used to check that a conditional
  * generator draws the class it is asked for: the share of generated samples classified as their
  * requested class ("conditional accuracy"). Two 3 x 3 convolutions (32 and 64 channels, batch
- * norm, ReLU, 2 x 2 max pooling) and a 128-unit hidden layer; on Fashion-MNIST two epochs reach
- * about 90% on the test split.
+ * norm, ReLU, 2 x 2 max pooling) and a 128-unit hidden layer; trained for two epochs on
+ * Fashion-MNIST's training split it classified 88.8% of the test split correctly.
  *
  * <p>It is trained on the dataset's own training samples, then cached, because it is the same
  * for every run on that dataset.
