@@ -48,7 +48,18 @@ class CganTest {
             assertTrue(d.containsValue(new Shape(50, 10)), d.toString());
             assertTrue(d.containsValue(new Shape(240, 290)), d.toString());
             assertTrue(d.containsValue(new Shape(1, 240)), d.toString());
+            // Dropout 0.5 after D's three hidden layers; batch norm on G's combined layer.
+            assertEquals(3, count(nets.discriminator(), ai.djl.nn.norm.Dropout.class));
+            assertEquals(1, count(nets.generator(), ai.djl.nn.norm.BatchNorm.class));
         }
+    }
+
+    private static long count(Block b, Class<?> type) {
+        long n = type.isInstance(b) ? 1 : 0;
+        for (var child : b.getChildren()) {
+            n += count(child.getValue(), type);
+        }
+        return n;
     }
 
     private static Map<String, Shape> shapes(Block b) {
