@@ -30,11 +30,7 @@ final class LogisticLosses implements AdversarialLoss {
      * @param saturating true for the minimax generator loss, false for the non-saturating one
      */
     LogisticLosses(Options options, boolean saturating) {
-        double v = options.getDouble(LABEL_SMOOTHING.name());
-        if (v < 0 || v >= 1) {
-            throw options.invalid(LABEL_SMOOTHING.name(), options.getString(LABEL_SMOOTHING.name()), "in [0, 1)");
-        }
-        this.smoothing = v;
+        this.smoothing = options.getFraction(LABEL_SMOOTHING.name());
         this.saturating = saturating;
     }
 

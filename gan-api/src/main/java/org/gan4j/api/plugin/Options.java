@@ -140,6 +140,20 @@ public final class Options {
     }
 
     /**
+     * Reads an option as a fraction in [0, 1) (slopes, rates, smoothing).
+     *
+     * @param name the option
+     * @return its value, at least 0 and below 1
+     */
+    public double getFraction(String name) {
+        double d = getDouble(name);
+        if (!(d >= 0 && d < 1)) {
+            throw invalid(name, getString(name), "in [0, 1)");
+        }
+        return d;
+    }
+
+    /**
      * Reads an option as {@code true} or {@code false}.
      *
      * @param name the option

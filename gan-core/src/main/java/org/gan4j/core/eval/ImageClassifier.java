@@ -59,6 +59,13 @@ public final class ImageClassifier implements AutoCloseable {
         this.manager = manager;
     }
 
+    /** A fresh network for a dataset, initialized on a manager. */
+    private static Block network(GanDataset data, NDManager manager) {
+        Block net = network(data.numClasses());
+        net.initialize(manager, DataType.FLOAT32, new Shape(BATCH).addAll(data.sampleShape()));
+        return net;
+    }
+
     private static Block network(int numClasses) {
         SequentialBlock b = new SequentialBlock();
         for (int filters : new int[] {32, 64}) {
@@ -91,10 +98,9 @@ public final class ImageClassifier implements AutoCloseable {
                             + " classes and samples of shape " + data.sampleShape());
         }
         NDManager own = manager.newSubManager();
-        Block net = network(data.numClasses());
         Engine engine = own.getEngine();
         engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
-        net.initialize(own, DataType.FLOAT32, new Shape(BATCH).addAll(data.sampleShape()));
+        Block net = network(data, own);
         List<Parameter> trainable =
                 net.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
         ParameterStore store = new ParameterStore(own, false);
@@ -143,8 +149,7 @@ public final class ImageClassifier implements AutoCloseable {
             Path cacheFile, GanDataset data, int epochs, long seed, NDManager manager, IntConsumer progress) {
         if (Files.isRegularFile(cacheFile)) {
             NDManager own = manager.newSubManager();
-            Block net = network(data.numClasses());
-            net.initialize(own, DataType.FLOAT32, new Shape(BATCH).addAll(data.sampleShape()));
+            Block net = network(data, own);
             try {
                 RunDirectory.loadParameters(net, own, cacheFile);
                 return new ImageClassifier(data.sampleShape(), data.numClasses(), net, own);

@@ -3,11 +3,11 @@ package org.gan4j.data.image;
 import ai.djl.ndarray.types.Shape;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.gan4j.api.data.GanDataset;
 import org.gan4j.api.data.SampleBatch;
 import org.gan4j.api.data.Seeds;
+import org.gan4j.data.Batches;
 
 /**
  * A fixed set of images held as bytes, served as batches of (C, H, W) floats in [-1, 1]
@@ -92,33 +92,19 @@ final class ImageDataset implements GanDataset {
                     + " is more than one array can hold; use a smaller batch");
         }
         int[] order = order(epoch);
-        int batches = images.length / batchSize;
-        return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < batches;
-            }
-
-            @Override
-            public SampleBatch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+        return Batches.of(images.length / batchSize, b -> {
+            int start = (int) b * batchSize;
+            float[] values = new float[batchSize * sampleSize];
+            int[] batchLabels = labels == null ? null : new int[batchSize];
+            for (int i = 0; i < batchSize; i++) {
+                int index = order[start + i];
+                copy(images[index], values, i * sampleSize);
+                if (batchLabels != null) {
+                    batchLabels[i] = labels[index];
                 }
-                int start = next++ * batchSize;
-                float[] values = new float[batchSize * sampleSize];
-                int[] batchLabels = labels == null ? null : new int[batchSize];
-                for (int i = 0; i < batchSize; i++) {
-                    int index = order[start + i];
-                    copy(images[index], values, i * sampleSize);
-                    if (batchLabels != null) {
-                        batchLabels[i] = labels[index];
-                    }
-                }
-                return new SampleBatch(batchSize, values, batchLabels);
             }
-        };
+            return new SampleBatch(batchSize, values, batchLabels);
+        });
     }
 
     /**

@@ -2,13 +2,13 @@ package org.gan4j.data.toy;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.gan4j.api.data.GanDataset;
 import org.gan4j.api.data.GaussianMixture;
 import org.gan4j.api.data.SampleBatch;
 import org.gan4j.api.data.Seeds;
+import org.gan4j.data.Batches;
 
 /**
  * Samples from an equal-weight mixture of isotropic Gaussians. The data is unlimited: each epoch
@@ -63,23 +63,7 @@ final class MixtureDataset implements GanDataset {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
         }
-        long batches = size / batchSize;
-        return new Iterator<>() {
-            private long next;
-
-            @Override
-            public boolean hasNext() {
-                return next < batches;
-            }
-
-            @Override
-            public SampleBatch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return batch(epoch, next++, batchSize);
-            }
-        };
+        return Batches.of(size / batchSize, index -> batch(epoch, index, batchSize));
     }
 
     /**

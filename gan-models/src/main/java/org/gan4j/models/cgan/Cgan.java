@@ -7,8 +7,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import java.util.List;
-import org.gan4j.api.config.AdamConfig;
-import org.gan4j.api.config.PluginChoice;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.model.ArchitectureProvider;
 import org.gan4j.api.model.GanNetworks;
@@ -18,6 +16,7 @@ import org.gan4j.api.plugin.Options;
 import org.gan4j.models.blocks.ActivationBlock;
 import org.gan4j.models.blocks.LabelConcat;
 import org.gan4j.models.blocks.ReshapeBlock;
+import org.gan4j.models.dcgan.Dcgan;
 
 /**
  * The conditional GAN of Mirza and Osindero (2014), with the paper's MNIST widths as defaults.
@@ -74,25 +73,13 @@ public final class Cgan implements ArchitectureProvider {
 
     @Override
     public TrainConfig.Builder recommendedSettings(TrainConfig.Builder defaults) {
-        AdamConfig adam = new AdamConfig(2e-4, 0.5, 0.999, 1e-8);
-        return defaults.dataset(PluginChoice.of("shapes"))
-                .latentSize(100)
-                .batchSize(128)
-                .generatorOptimizer(adam)
-                .discriminatorOptimizer(adam)
-                .learningRateSchedule("constant");
+        return Dcgan.recipe(defaults);
     }
 
     @Override
     public GanNetworks create(ModelSpec spec, Options options) {
-        float slope = (float) options.getDouble(LEAKY_SLOPE);
-        if (!(slope >= 0 && slope < 1)) {
-            throw options.invalid(LEAKY_SLOPE, options.getString(LEAKY_SLOPE), "in [0, 1)");
-        }
-        float dropout = (float) options.getDouble(DROPOUT);
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw options.invalid(DROPOUT, options.getString(DROPOUT), "in [0, 1)");
-        }
+        float slope = (float) options.getFraction(LEAKY_SLOPE);
+        float dropout = (float) options.getFraction(DROPOUT);
         int classes = spec.numClasses();
         SequentialBlock generator =
                 new SequentialBlock()

@@ -43,8 +43,13 @@ public final class Dcgan implements ArchitectureProvider {
         return recipe(defaults);
     }
 
-    /** DCGAN's published training recipe, shared with the conditional DCGAN. */
-    static TrainConfig.Builder recipe(TrainConfig.Builder defaults) {
+    /**
+     * DCGAN's published training recipe, shared with the conditional models.
+     *
+     * @param defaults gan4j's defaults
+     * @return them with Adam 2e-4 (beta1 0.5), batch 128, latent 100, a constant rate, shapes
+     */
+    public static TrainConfig.Builder recipe(TrainConfig.Builder defaults) {
         AdamConfig adam = new AdamConfig(2e-4, 0.5, 0.999, 1e-8);
         return defaults.dataset(PluginChoice.of("shapes"))
                 .latentSize(100)

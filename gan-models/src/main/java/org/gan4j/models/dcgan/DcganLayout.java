@@ -109,10 +109,7 @@ final class DcganLayout {
         if (!norm.equals("batch") && !norm.equals("none")) {
             throw options.invalid(D_NORM, norm, "batch or none");
         }
-        double slope = options.getDouble(LEAKY_SLOPE);
-        if (!(slope >= 0 && slope < 1)) {
-            throw options.invalid(LEAKY_SLOPE, options.getString(LEAKY_SLOPE), "in [0, 1)");
-        }
+        double slope = options.getFraction(LEAKY_SLOPE);
         double std = options.getDouble(INIT_STD);
         if (!(std > 0)) {
             throw options.invalid(INIT_STD, options.getString(INIT_STD), "positive");

@@ -56,10 +56,7 @@ public final class MlpGan implements ArchitectureProvider {
     public GanNetworks create(ModelSpec spec, Options options) {
         List<Integer> gHidden = options.getPositiveIntList(G_HIDDEN);
         List<Integer> dHidden = options.getPositiveIntList(D_HIDDEN);
-        float slope = (float) options.getDouble(LEAKY_SLOPE);
-        if (slope < 0 || slope >= 1) {
-            throw options.invalid(LEAKY_SLOPE, options.getString(LEAKY_SLOPE), "in [0, 1)");
-        }
+        float slope = (float) options.getFraction(LEAKY_SLOPE);
         String gAct = activation(options, G_ACTIVATION);
         String dAct = activation(options, D_ACTIVATION);
 
