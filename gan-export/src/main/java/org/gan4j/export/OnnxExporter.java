@@ -1,0 +1,408 @@
+package org.gan4j.export;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes a trained generator as an ONNX model and checks it against ONNX Runtime before anything
+ * is written.
+ *
+ * <p>The graph follows {@link GeneratorMetadata}'s contract: input {@code z} [N, latent] with N
+ * dynamic, input {@code label} int64 [N] for conditional generators, output {@code image}. Batch
+ * norm is exported in inference mode, or folded into the layer before it. Each block is translated
+ * by the {@link org.gan4j.api.export.BlockConverter} registered for its class.
+ *
+ * <pre>{@code
+ * OnnxExporter exporter = OnnxExporter.builder().optFoldBatchNorm(true).build();
+ * ExportReport report = exporter.export(generator, metadata, 1f, Path.of("generator.onnx"));
+ * }</pre>
+ */
+public final class OnnxExporter {
+
+    /** The default operator set: widely supported by runtimes. */
+    public static final int DEFAULT_OPSET = 17;
+    /** The lowest operator set gan4j writes (Unsqueeze's axes became an input in 13). */
+    public static final int MIN_OPSET = 13;
+    /** The highest operator set gan4j writes (checked with ONNX Runtime 1.23). */
+    public static final int MAX_OPSET = 21;
+    /** The default largest absolute difference allowed between ONNX Runtime and DJL. */
+    public static final double DEFAULT_TOLERANCE = 1e-4;
+
+    private final int opset;
+    private final boolean foldBatchNorm;
+    private final boolean uint8Output;
+    private final double tolerance;
+    private final ConverterRegistry converters;
+
+    private OnnxExporter(Builder b) {
+        opset = b.opset;
+        foldBatchNorm = b.foldBatchNorm;
+        uint8Output = b.uint8Output;
+        tolerance = b.tolerance;
+        converters = b.converters != null ? b.converters : ConverterRegistry.load(OnnxExporter.class.getClassLoader());
+    }
+
+    /** @return a builder with the defaults: opset 17, batch norm kept, float32 output, tolerance 1e-4 */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the operator set written */
+    public int opset() {
+        return opset;
+    }
+
+    /**
+     * The ONNX IR version written for an operator set: the lowest that supports it, so that older
+     * runtimes load the file (opset 17 gives IR 8).
+     *
+     * @param opset the operator set
+     * @return the IR version
+     */
+    public static int irVersionFor(int opset) {
+        if (opset <= 14) {
+            return 7;
+        }
+        if (opset <= 18) {
+            return 8;
+        }
+        if (opset <= 20) {
+            return 9;
+        }
+        return 10;
+    }
+
+    /**
+     * Builds the ONNX model without checking it.
+     *
+     * @param generator the initialized generator with its trained weights
+     * @param metadata what the generator is, as a float32 generator; the uint8 option rewrites the
+     *     output type and range
+     * @param outputScale a factor applied to the generator's output (1 for none), e.g. to turn
+     *     model units into data units
+     * @return the model
+     * @throws ExportException if a block has no converter
+     */
+    public ModelProto toModel(Block generator, GeneratorMetadata metadata, float outputScale) {
+        GeneratorMetadata md = exportedMetadata(metadata);
+        OnnxGraph graph = new OnnxGraph(opset, foldBatchNorm, converters);
+        graph.registerPaths(generator, "generator");
+        List<String> inputs = new ArrayList<>();
+        graph.input(GeneratorMetadata.INPUT_Z, TensorProto.DataType.FLOAT, new Shape(-1, md.latentSize()));
+        inputs.add(GeneratorMetadata.INPUT_Z);
+        if (md.conditional()) {
+            graph.input(GeneratorMetadata.INPUT_LABEL, TensorProto.DataType.INT64, new Shape(-1));
+            inputs.add(GeneratorMetadata.INPUT_LABEL);
+        }
+        List<String> outputs = graph.convert(generator, inputs);
+        if (outputs.size() != 1) {
+            throw new ExportException("the generator has " + outputs.size() + " outputs; gan4j exports generators with one");
+        }
+        String out = outputs.get(0);
+        Shape expected = new Shape(-1).addAll(new Shape(md.sampleShape()));
+        if (!graph.shapeOf(out).equals(expected)) {
+            throw new ExportException("the generator's output has shape " + graph.shapeOf(out)
+                    + ", but the metadata says samples of " + new Shape(md.sampleShape()) + " (batch axis -1)");
+        }
+        if (outputScale != 1f) {
+            out = graph.node("Mul", List.of(out, graph.floats("output_scale", new Shape(), outputScale)), Map.of());
+            graph.setShape(out, expected);
+        }
+        TensorProto.DataType outType = TensorProto.DataType.FLOAT;
+        if (uint8Output) {
+            // [-1, 1] -> [0, 255]: (x + 1) * 127.5, rounded half to even, clipped, cast.
+            String scaled = graph.node("Mul", List.of(out, graph.floats("to_uint8_scale", new Shape(), 127.5f)), Map.of());
+            String shifted = graph.node("Add", List.of(scaled, graph.floats("to_uint8_shift", new Shape(), 127.5f)), Map.of());
+            String rounded = graph.node("Round", List.of(shifted), Map.of());
+            String clipped = graph.node("Clip", List.of(rounded, graph.floats("uint8_min", new Shape(), 0f),
+                    graph.floats("uint8_max", new Shape(), 255f)), Map.of());
+            out = graph.node("Cast", List.of(clipped), Map.of("to", (long) TensorProto.DataType.UINT8.getNumber()));
+            graph.setShape(out, expected);
+            outType = TensorProto.DataType.UINT8;
+        }
+        graph.output(out, GeneratorMetadata.OUTPUT, outType);
+        graph.proto().setName("gan4j-generator").setDocString(
+                "gan4j generator: z" + (md.conditional() ? " and label" : "") + " to " + GeneratorMetadata.OUTPUT
+                        + " " + md.outputLayout() + " " + md.outputType() + " in " + md.outputRange());
+        ModelProto.Builder model = ModelProto.newBuilder()
+                .setIrVersion(irVersionFor(opset))
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
+                .setProducerName("gan4j")
+                .setProducerVersion(md.provenance().getOrDefault("gan4j_version", "unknown"))
+                .setDomain("org.gan4j")
+                .setModelVersion(1)
+                .setGraph(graph.proto());
+        for (Map.Entry<String, String> e : md.toProperties().entrySet()) {
+            model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(e.getKey()).setValue(e.getValue()));
+        }
+        return model.build();
+    }
+
+    private GeneratorMetadata exportedMetadata(GeneratorMetadata m) {
+        if (!uint8Output) {
+            return m;
+        }
+        if (!m.outputLayout().equals("NCHW") || !m.outputRange().equals("[-1, 1]")) {
+            throw new ExportException("uint8 output is for images in [-1, 1]; this generator writes "
+                    + m.outputLayout() + " in " + m.outputRange() + "; export it as float32");
+        }
+        return new GeneratorMetadata(m.latentSize(), m.latentDistribution(), m.numClasses(), m.classNames(),
+                m.sampleShape(), m.outputLayout(), "uint8", "[0, 255]", m.provenance());
+    }
+
+    /**
+     * Exports, checks the model in ONNX Runtime (all graph optimizations on) against DJL's forward
+     * pass on the same seeded z and labels, and only then writes it, atomically.
+     *
+     * @param generator the initialized generator with its trained weights
+     * @param metadata what the generator is
+     * @param outputScale a factor applied to the generator's output (1 for none)
+     * @param out the file to write
+     * @return what was written and how closely it matched
+     * @throws ExportException if a block has no converter or the check fails (nothing is written)
+     */
+    public ExportReport export(Block generator, GeneratorMetadata metadata, float outputScale, Path out) {
+        ModelProto model = toModel(generator, metadata, outputScale);
+        byte[] bytes = model.toByteArray();
+        GeneratorMetadata md = exportedMetadata(metadata);
+        double worst = 0;
+        int checked = 0;
+        // Batches of 1 and 8 check that the batch axis is really dynamic.
+        for (int n : new int[] {1, 8}) {
+            Random random = new Random(20_250_917L + n);
+            float[] z = new float[n * md.latentSize()];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) random.nextGaussian();
+            }
+            int[] labels = null;
+            if (md.conditional()) {
+                labels = new int[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = i % md.numClasses();
+                }
+            }
+            float[] expected = djlForward(generator, z, n, md.latentSize(), labels, outputScale);
+            float[] actual = onnxRuntimeForward(bytes, z, n, md.latentSize(), labels);
+            if (expected.length != actual.length) {
+                throw new ExportException("export check failed: ONNX Runtime gave " + actual.length
+                        + " values, DJL " + expected.length + "; nothing was written to " + out);
+            }
+            for (int i = 0; i < expected.length; i++) {
+                double e = uint8Output ? toUint8(expected[i]) : expected[i];
+                double d = Math.abs(actual[i] - e);
+                if (!(d <= (uint8Output ? 1.0 : tolerance))) {
+                    throw new ExportException(String.format(java.util.Locale.ROOT,
+                            "export check failed: ONNX Runtime and DJL differ by %.3g at value %d of a batch of %d"
+                                    + " (allowed %.1g); nothing was written to %s; please report this with the run",
+                            d, i, n, uint8Output ? 1.0 : tolerance, out));
+                }
+                worst = Math.max(worst, uint8Output ? 0 : d);
+            }
+            checked += n;
+        }
+        try {
+            writeAtomically(out, bytes);
+        } catch (IOException e) {
+            throw new ExportException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+        return new ExportReport(out, bytes.length, model.getGraph().getNodeCount(), opset, irVersionFor(opset),
+                checked, worst, md);
+    }
+
+    /** ONNX Runtime's output with every graph optimization on, as floats. */
+    private static float[] onnxRuntimeForward(byte[] model, float[] z, int n, int latent, int[] labels) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        Map<String, OnnxTensor> inputs = new LinkedHashMap<>();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            try (OrtSession session = env.createSession(model, options)) {
+                inputs.put(GeneratorMetadata.INPUT_Z, OnnxTensor.createTensor(env, FloatBuffer.wrap(z), new long[] {n, latent}));
+                if (labels != null) {
+                    long[] l = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        l[i] = labels[i];
+                    }
+                    inputs.put(GeneratorMetadata.INPUT_LABEL, OnnxTensor.createTensor(env, LongBuffer.wrap(l), new long[] {n}));
+                }
+                try (OrtSession.Result result = session.run(inputs)) {
+                    OnnxTensor y = (OnnxTensor) result.get(0);
+                    if (y.getInfo().type == OnnxJavaType.UINT8) {
+                        java.nio.ByteBuffer b = y.getByteBuffer();
+                        float[] v = new float[b.remaining()];
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] = b.get(i) & 0xff;
+                        }
+                        return v;
+                    }
+                    FloatBuffer f = y.getFloatBuffer();
+                    float[] v = new float[f.remaining()];
+                    f.get(v);
+                    return v;
+                }
+            }
+        } catch (OrtException e) {
+            throw new ExportException("export check failed: ONNX Runtime cannot run the exported graph: "
+                    + e.getMessage().lines().findFirst().orElse("") + "; please report this with the run", e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private static double toUint8(float x) {
+        return Math.max(0, Math.min(255, Math.rint((x + 1) * 127.5)));
+    }
+
+    /** DJL's inference-mode forward pass on float32 inputs, on a scratch manager. */
+    static float[] djlForward(Block generator, float[] z, int n, int latent, int[] labels, float outputScale) {
+        try (NDManager scratch = NDManager.newBaseManager()) {
+            NDList in = new NDList(scratch.create(z, new Shape(n, latent)));
+            if (labels != null) {
+                in.add(scratch.create(labels));
+            }
+            NDArray y = generator.forward(new ParameterStore(scratch, false), in, false).singletonOrThrow();
+            y.attach(scratch);
+            float[] v = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+            if (outputScale != 1f) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] *= outputScale;
+                }
+            }
+            return v;
+        }
+    }
+
+    private static void writeAtomically(Path out, byte[] bytes) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+            // An ordinary rw-r--r-- file, not the private mode of the temporary file.
+            try {
+                Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Settings of an {@link OnnxExporter}. */
+    public static final class Builder {
+        private int opset = DEFAULT_OPSET;
+        private boolean foldBatchNorm;
+        private boolean uint8Output;
+        private double tolerance = DEFAULT_TOLERANCE;
+        private ConverterRegistry converters;
+
+        private Builder() {}
+
+        /**
+         * The ONNX operator set to write.
+         *
+         * @param opset from {@value #MIN_OPSET} to {@value #MAX_OPSET}; default {@value #DEFAULT_OPSET}
+         * @return this builder
+         */
+        public Builder optOpset(int opset) {
+            if (opset < MIN_OPSET || opset > MAX_OPSET) {
+                throw new IllegalArgumentException("opset " + opset + " is not supported; gan4j writes opsets "
+                        + MIN_OPSET + " to " + MAX_OPSET + " (default " + DEFAULT_OPSET + ")");
+            }
+            this.opset = opset;
+            return this;
+        }
+
+        /**
+         * Whether to fold batch norm into the layer before it (fewer nodes, same results within
+         * float rounding); default false.
+         *
+         * @param fold true to fold
+         * @return this builder
+         */
+        public Builder optFoldBatchNorm(boolean fold) {
+            this.foldBatchNorm = fold;
+            return this;
+        }
+
+        /**
+         * Whether to append post-processing that turns images in [-1, 1] into uint8 in [0, 255];
+         * default false.
+         *
+         * @param uint8 true for uint8 output
+         * @return this builder
+         */
+        public Builder optUint8Output(boolean uint8) {
+            this.uint8Output = uint8;
+            return this;
+        }
+
+        /**
+         * The largest absolute difference between ONNX Runtime and DJL that the check accepts.
+         *
+         * @param tolerance positive; default 1e-4
+         * @return this builder
+         */
+        public Builder optTolerance(double tolerance) {
+            if (!(tolerance > 0)) {
+                throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
+            }
+            this.tolerance = tolerance;
+            return this;
+        }
+
+        /**
+         * The converters to use instead of those found on the exporter's class loader.
+         *
+         * @param converters the converters
+         * @return this builder
+         */
+        public Builder optConverters(ConverterRegistry converters) {
+            this.converters = converters;
+            return this;
+        }
+
+        /** @return the exporter */
+        public OnnxExporter build() {
+            return new OnnxExporter(this);
+        }
+    }
+}
