@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "gan4j 0.1.0-SNAPSHOT",
         description = "Train generative adversarial networks and sample from them.",
-        subcommands = {TrainCommand.class, PluginsCommand.class, SampleCommand.class},
+        subcommands = {TrainCommand.class, PluginsCommand.class, SampleCommand.class, ExportCommand.class},
         footer = {
             "",
             "Exit codes: 0 success; 1 failure while running;",

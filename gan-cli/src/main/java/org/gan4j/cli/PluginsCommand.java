@@ -3,6 +3,7 @@ package org.gan4j.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.gan4j.api.export.BlockConverter;
 import org.gan4j.api.plugin.GanPlugin;
 import org.gan4j.api.plugin.OptionSpec;
 import org.gan4j.api.plugin.PluginRegistry;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "plugins",
         mixinStandardHelpOptions = true,
-        description = "List the plugins found on the class path: models, losses, datasets, regularizers.")
+        description = "List the plugins found on the class path: models, losses, datasets, regularizers, converters.")
 public final class PluginsCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -28,6 +29,8 @@ public final class PluginsCommand implements Callable<Integer> {
         print(out, "losses", catalog.losses());
         print(out, "datasets", catalog.datasets());
         print(out, "regularizers", catalog.regularizers());
+        print(out, "converters (block to ONNX, for export)", PluginRegistry.load(
+                BlockConverter.KIND, BlockConverter.class, Thread.currentThread().getContextClassLoader()));
         out.flush();
         return Main.EXIT_OK;
     }

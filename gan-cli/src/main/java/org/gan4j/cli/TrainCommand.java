@@ -164,7 +164,26 @@ public final class TrainCommand implements Callable<Integer> {
             }
             throw e;
         }
+        exportGenerator(run, plugins, progress);
         return Main.EXIT_OK;
+    }
+
+    /**
+     * Writes {@code generator.onnx} into the run. A generator that cannot be exported (a
+     * third-party block with no converter) does not fail the training that produced it: the
+     * warning says why, and {@code gan export} can be run once a converter exists.
+     */
+    private void exportGenerator(RunDirectory run, PluginCatalog plugins, java.io.PrintWriter progress) {
+        try {
+            org.gan4j.export.ExportReport r = GeneratorExports.export(
+                    run, plugins, org.gan4j.export.OnnxExporter.builder().build(), run.onnxFile());
+            if (!quiet) {
+                progress.printf(java.util.Locale.ROOT, "  exported %s (ONNX Runtime matches DJL within %.1e)%n",
+                        r.file(), r.maxAbsDifference());
+            }
+        } catch (GanException e) {
+            spec.commandLine().getErr().println("gan train: warning: generator.onnx not written: " + e.getMessage());
+        }
     }
 
     private static void deleteRecursively(Path dir) {

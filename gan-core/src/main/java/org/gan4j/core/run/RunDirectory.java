@@ -132,6 +132,11 @@ public final class RunDirectory {
         return root.resolve("checkpoints").resolve("final").resolve("generator.params");
     }
 
+    /** @return {@code generator.onnx}, where the trained generator is exported */
+    public Path onnxFile() {
+        return root.resolve("generator.onnx");
+    }
+
     /** @return the discriminator's final weights */
     public Path discriminatorFile() {
         return root.resolve("checkpoints").resolve("final").resolve("discriminator.params");

@@ -65,6 +65,15 @@ public final class TrainedGenerator implements AutoCloseable {
         return spec;
     }
 
+    /**
+     * The generator network itself, for exporters; it stays owned by this object.
+     *
+     * @return the initialized generator with the run's weights
+     */
+    public Block block() {
+        return generator;
+    }
+
     /** @return the run's recorded facts */
     public RunInfo info() {
         return info;
