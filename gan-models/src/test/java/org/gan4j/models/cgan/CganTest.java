@@ -30,7 +30,7 @@ class CganTest {
     }
 
     @Test
-    void isConditionalWithThePapersWidths() {
+    void isConditionalWithBatchNormInEveryHiddenLayerOfGAndDsJointLayers() {
         assertTrue(CGAN.conditional());
         ModelSpec spec = new ModelSpec(100, new Shape(1, 28, 28), 10);
         GanNetworks nets = CGAN.create(spec, Options.defaults(ArchitectureProvider.KIND, CGAN));
@@ -38,19 +38,43 @@ class CganTest {
             nets.generator().initialize(m, DataType.FLOAT32, new Shape(4, 100), new Shape(4));
             nets.discriminator().initialize(m, DataType.FLOAT32, new Shape(4, 1, 28, 28), new Shape(4));
             Map<String, Shape> g = shapes(nets.generator());
-            // z -> 200, y (10 one-hot) -> 1000, joined 1200 -> 1200 -> 784.
+            // z -> 256, y (10 one-hot) -> 256, joined 512 -> 512 -> 1024 -> 784.
+            assertTrue(g.containsValue(new Shape(256, 100)), g.toString());
+            assertTrue(g.containsValue(new Shape(256, 10)), g.toString());
+            assertTrue(g.containsValue(new Shape(512, 512)), g.toString());
+            assertTrue(g.containsValue(new Shape(1024, 512)), g.toString());
+            assertTrue(g.containsValue(new Shape(784, 1024)), g.toString());
+            Map<String, Shape> d = shapes(nets.discriminator());
+            assertTrue(d.containsValue(new Shape(1024, 784)), d.toString());
+            assertTrue(d.containsValue(new Shape(1024, 10)), d.toString());
+            assertTrue(d.containsValue(new Shape(512, 2048)), d.toString());
+            assertTrue(d.containsValue(new Shape(256, 512)), d.toString());
+            assertTrue(d.containsValue(new Shape(1, 256)), d.toString());
+            assertEquals(4, count(nets.generator(), ai.djl.nn.norm.BatchNorm.class));
+            assertEquals(2, count(nets.discriminator(), ai.djl.nn.norm.BatchNorm.class));
+        }
+    }
+
+    @Test
+    void thePapersWidthsAndMaxoutAreOptions() {
+        ModelSpec spec = new ModelSpec(100, new Shape(1, 28, 28), 10);
+        GanNetworks nets = CGAN.create(spec, Options.resolve(ArchitectureProvider.KIND, CGAN, Map.of(
+                "g-z-width", "200", "g-label-width", "1000", "g-hidden", "1200",
+                "d-x-width", "240", "d-label-width", "50", "d-hidden", "240", "d-maxout-pieces", "5", "d-norm", "none")));
+        try (NDManager m = NDManager.newBaseManager()) {
+            nets.generator().initialize(m, DataType.FLOAT32, new Shape(4, 100), new Shape(4));
+            nets.discriminator().initialize(m, DataType.FLOAT32, new Shape(4, 1, 28, 28), new Shape(4));
+            Map<String, Shape> g = shapes(nets.generator());
             assertTrue(g.containsValue(new Shape(200, 100)), g.toString());
             assertTrue(g.containsValue(new Shape(1000, 10)), g.toString());
             assertTrue(g.containsValue(new Shape(1200, 1200)), g.toString());
-            assertTrue(g.containsValue(new Shape(784, 1200)), g.toString());
             Map<String, Shape> d = shapes(nets.discriminator());
-            assertTrue(d.containsValue(new Shape(240, 784)), d.toString());
-            assertTrue(d.containsValue(new Shape(50, 10)), d.toString());
-            assertTrue(d.containsValue(new Shape(240, 290)), d.toString());
-            assertTrue(d.containsValue(new Shape(1, 240)), d.toString());
-            // Dropout 0.5 after D's three hidden layers; batch norm on G's combined layer.
-            assertEquals(3, count(nets.discriminator(), ai.djl.nn.norm.Dropout.class));
-            assertEquals(1, count(nets.generator(), ai.djl.nn.norm.BatchNorm.class));
+            // Maxout: 240 units of 5 pieces read x, 50 of 5 read y, 240 of 5 read the 290 joined.
+            assertTrue(d.containsValue(new Shape(1200, 784)), d.toString());
+            assertTrue(d.containsValue(new Shape(250, 10)), d.toString());
+            assertTrue(d.containsValue(new Shape(1200, 290)), d.toString());
+            assertEquals(3, count(nets.discriminator(), org.gan4j.models.blocks.Maxout.class));
+            assertEquals(0, count(nets.discriminator(), ai.djl.nn.norm.BatchNorm.class));
         }
     }
 
@@ -81,8 +105,8 @@ class CganTest {
                         spec,
                         Options.resolve(
                                 ArchitectureProvider.KIND, CGAN,
-                                Map.of("g-z-width", "8", "g-label-width", "8", "g-joint-width", "16",
-                                        "d-x-width", "8", "d-label-width", "4", "d-joint-width", "8")));
+                                Map.of("g-z-width", "8", "g-label-width", "8", "g-hidden", "16",
+                                        "d-x-width", "8", "d-label-width", "4", "d-hidden", "8")));
         try (NDManager m = NDManager.newBaseManager()) {
             nets.generator().initialize(m, DataType.FLOAT32, new Shape(2, 6), new Shape(2));
             nets.discriminator().initialize(m, DataType.FLOAT32, new Shape(2, 1, 4, 4), new Shape(2));
