@@ -31,10 +31,11 @@ import picocli.CommandLine.Spec;
         name = "sample",
         mixinStandardHelpOptions = true,
         description = {
-            "Draw samples from a trained generator: a run directory's (--run) or an exported ONNX file's",
-            "(--onnx, run through ONNX Runtime). The --out extension picks the format: .csv (one sample a",
-            "row), .npy (float32, [N, D] or [N, C, H, W]), .png (a grid of images, one row per class for",
-            "conditional models or one row per walk for --interpolate, or a scatter plot of 2-D samples)."
+            "Draw samples from a trained generator: a run directory's (--run) or an",
+            "exported ONNX file's (--onnx, run through ONNX Runtime). The --out extension",
+            "picks the format: .csv (one sample a row), .npy (float32, [N, D] or",
+            "[N, C, H, W]), .png (a grid of images, one row per class for conditional",
+            "models or one row per walk for --interpolate; a scatter plot of 2-D samples)."
         })
 public final class SampleCommand implements Callable<Integer> {
 
@@ -60,8 +61,8 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     @Option(names = "--n", paramLabel = "N",
-            description = {"Number of samples (default: " + DEFAULT_COUNT + "), or of walks with --interpolate",
-                "(default: " + DEFAULT_WALKS + "). With --latent it comes from the file."})
+            description = "Number of samples (default: " + DEFAULT_COUNT + "), or of walks with --interpolate"
+                    + " (default: " + DEFAULT_WALKS + "). With --latent it comes from the file.")
     Integer count;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
@@ -73,14 +74,14 @@ public final class SampleCommand implements Callable<Integer> {
     Integer label;
 
     @Option(names = "--latent", paramLabel = "FILE.npy",
-            description = {"Latent vectors to use instead of seeded noise: a float32 or float64 .npy array",
-                "of shape (N, latent size). With --interpolate, its rows are the walks' ends, in pairs."})
+            description = "Latent vectors to use instead of seeded noise: a float32 or float64 .npy array"
+                    + " of shape (N, latent size). With --interpolate, its rows are the walks' ends, in pairs.")
     Path latent;
 
     @Option(names = "--interpolate", paramLabel = "K",
-            description = {"Latent walks of K points (K >= 2) each, from one end to the other in a straight",
-                "line; the ends are seeded noise (2 vectors a walk) or rows of --latent taken in pairs.",
-                "PNG: one row per walk, K columns."})
+            description = "Latent walks of K points (K >= 2) each, from one end to the other in a straight"
+                    + " line; the ends are seeded noise (2 vectors a walk) or rows of --latent taken in pairs."
+                    + " PNG: one row per walk, K columns.")
     Integer interpolate;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file: .csv, .npy or .png.")
