@@ -130,6 +130,18 @@ public final class SampleCommand implements Callable<Integer> {
         int size = generator.latentSize();
         int classes = generator.numClasses();
         int cls = label == null ? -1 : label;
+        long samples = given != null ? 1 : count == null ? DEFAULT_COUNT : count;
+        if (interpolate != null) {
+            samples = samples * Math.max(2, interpolate);
+        }
+        long values = 1;
+        for (long d : generator.sampleShape()) {
+            values *= d;
+        }
+        if (samples * Math.max(size, values) > Integer.MAX_VALUE - 8) {
+            throw new ConfigException("--n " + count + (interpolate == null ? "" : " with --interpolate " + interpolate)
+                    + " asks for " + samples + " samples, too many for one file; draw them in several parts");
+        }
         if (given == null) {
             if (interpolate == null) {
                 return SampleInputs.seeded(seed, count == null ? DEFAULT_COUNT : count, size, classes, cls);

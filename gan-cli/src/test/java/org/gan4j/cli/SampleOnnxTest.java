@@ -248,6 +248,10 @@ class SampleOnnxTest {
                         + " 2 walks; leave --n out",
                 failsWith(2, gan("sample", "--onnx", imagesFile.toString(), "--latent", f.toString(),
                         "--interpolate", "3", "--n", "4", "--out", out)));
+        assertEquals("gan sample: --n 1000000000 with --interpolate 10 asks for 10000000000 samples, too many for one"
+                        + " file; draw them in several parts",
+                failsWith(2, gan("sample", "--onnx", imagesFile.toString(), "--interpolate", "10", "--n", "1000000000",
+                        "--out", out)));
         assertEquals("gan sample: --interpolate must be 2 or more (the points of each walk, ends included), got 1",
                 failsWith(2, gan("sample", "--onnx", imagesFile.toString(), "--interpolate", "1", "--out", out)));
     }
