@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import org.gan4j.api.ConfigException;
 import org.gan4j.api.GanException;
 import org.gan4j.api.plugin.PluginException;
-import org.gan4j.core.train.DjlEnvironment;
+import org.gan4j.core.train.DjlOffline;
 import picocli.CommandLine;
 
 /**
@@ -44,8 +44,9 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        // DJL must never reach the network: everything it needs ships in jars.
-        DjlEnvironment.offline();
+        // DJL must never reach the network: everything it needs ships in jars. DjlOffline loads no
+        // DJL class: `gan sample --onnx` runs without DJL on the class path.
+        DjlOffline.apply();
         System.setProperty("java.awt.headless", "true");
         GanCommand root = new GanCommand();
         CommandLine cl = new CommandLine(root);

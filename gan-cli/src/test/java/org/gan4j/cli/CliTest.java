@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.gan4j.core.io.NpyFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -236,14 +237,52 @@ class CliTest {
     }
 
     @Test
+    void sampleFromARunTakesLatentVectorsFromAFileAndWalksBetweenThem() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"latentSize\" ?: ?(\\d+)")
+                .matcher(Files.readString(run.resolve("run.json")));
+        assertTrue(m.find(), "run.json names the latent size");
+        int latent = Integer.parseInt(m.group(1));
+
+        // The seeded noise of `gan sample --seed 3`, written to a file, gives the same samples.
+        Path seeded = tmp.resolve("seeded.npy");
+        assertEquals(0, gan("sample", "--run", run.toString(), "--n", "5", "--seed", "3", "--out", seeded.toString()).code());
+        Path z = tmp.resolve("z.npy");
+        NpyFiles.writeFloat32(z, org.gan4j.core.run.SampleInputs.noise(3, 5, latent), 5, latent);
+        Path fromFile = tmp.resolve("from-file.npy");
+        Result r = gan("sample", "--run", run.toString(), "--latent", z.toString(), "--out", fromFile.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("wrote 5 samples to " + fromFile, r.out().strip());
+        float[] expected = NpyFiles.read(seeded).values();
+        assertArrayEquals(expected, NpyFiles.read(fromFile).values());
+
+        // Walk 0 runs from noise row 0 to noise row 1 of the same seed.
+        Path walks = tmp.resolve("walks.npy");
+        r = gan("sample", "--run", run.toString(), "--interpolate", "4", "--n", "2", "--seed", "3", "--out", walks.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("wrote 2 walks of 4 points (8 samples) to " + walks, r.out().strip());
+        org.gan4j.core.io.NpyArray w = NpyFiles.read(walks);
+        assertArrayEquals(new long[] {8, 2}, w.shape());
+        assertArrayEquals(java.util.Arrays.copyOfRange(expected, 0, 2), java.util.Arrays.copyOfRange(w.values(), 0, 2));
+        assertArrayEquals(java.util.Arrays.copyOfRange(expected, 2, 4), java.util.Arrays.copyOfRange(w.values(), 6, 8));
+
+        Path wrong = tmp.resolve("wrong.npy");
+        NpyFiles.writeFloat32(wrong, new float[5 * (latent + 1)], 5, latent + 1);
+        assertEquals("gan sample: --latent " + wrong + " has shape (5, " + (latent + 1) + "); this generator needs (N, "
+                        + latent + "): N >= 1 latent vectors of length " + latent,
+                failsWith(2, gan("sample", "--run", run.toString(), "--latent", wrong.toString(), "--out",
+                        tmp.resolve("never.npy").toString())));
+    }
+
+    @Test
     void sampleRejectsBadInput() {
         assertEquals("gan sample: --out x.txt: unknown format 'txt'; use .csv, .npy or .png",
                 failsWith(2, gan("sample", "--run", run.toString(), "--out", "x.txt")));
-        assertEquals("gan sample: --label is for conditional models; this run's model is unconditional",
+        assertEquals("gan sample: --label is for conditional models; this model is unconditional",
                 failsWith(2, gan("sample", "--run", run.toString(), "--label", "3", "--out", tmp.resolve("l.csv").toString())));
         assertEquals("gan sample: --run " + tmp + " is not a gan4j run (no config.json and run.json); give the --out of a `gan train`",
                 failsWith(1, gan("sample", "--run", tmp.toString(), "--out", tmp.resolve("x.csv").toString())));
-        assertEquals("gan sample: Missing required option: '--run=DIR' (see 'gan sample --help')",
+        assertEquals("gan sample: Error: Missing required argument (specify one of these): (--run=DIR | --onnx=FILE)"
+                        + " (see 'gan sample --help')",
                 failsWith(2, gan("sample", "--out", "x.csv")));
     }
 
@@ -286,12 +325,18 @@ class CliTest {
         assertEquals(2 + classes * (56 + 2), grid.getHeight());
         assertEquals(2 + 2 * (56 + 2), grid.getWidth());
 
+        Path walks = tmp.resolve("class-walks.png");
+        assertEquals(0, gan("sample", "--run", out.toString(), "--interpolate", "3", "--n", "2", "--out", walks.toString()).code());
+        java.awt.image.BufferedImage walkGrid = javax.imageio.ImageIO.read(walks.toFile());
+        assertEquals(2 + 2 * (56 + 2), walkGrid.getHeight(), "one row per walk");
+        assertEquals(2 + 3 * (56 + 2), walkGrid.getWidth(), "3 points a walk");
+
         Path one = tmp.resolve("one.npy");
         assertEquals(0, gan("sample", "--run", out.toString(), "--label", "1", "--n", "3", "--out", one.toString()).code());
         assertEquals("gan sample: --label " + classes + " is out of range; this model has classes 0 to " + (classes - 1),
                 failsWith(2, gan("sample", "--run", out.toString(), "--label", String.valueOf(classes), "--out",
                         tmp.resolve("x.npy").toString())));
-        assertEquals("gan sample: --label is for conditional models; this run's model is unconditional",
+        assertEquals("gan sample: --label is for conditional models; this model is unconditional",
                 failsWith(2, gan("sample", "--run", run.toString(), "--label", "0", "--out", tmp.resolve("y.npy").toString())));
     }
 

@@ -127,9 +127,37 @@ public final class ImageGrids {
             throws IOException {
         int[] layout = layout(images.length, labels, numClasses, cols);
         int[] order = java.util.Arrays.copyOfRange(layout, 2, layout.length);
-        // Small images are hard to judge at their own size: draw 28-pixel ones at 2x.
-        int zoom = shape[1] < 48 ? 2 : 1;
-        BufferedImage picture = draw(images, order, layout[0], layout[1], shape, zoom);
+        write(file, draw(images, order, layout[0], layout[1], shape, zoom(shape)));
+    }
+
+    /**
+     * Writes the images in a grid of the given size, row by row, as PNG, atomically; cells past
+     * the last image stay empty.
+     *
+     * @param file the PNG file
+     * @param images the images, at most {@code rows * cols}
+     * @param rows rows of the grid
+     * @param cols columns of the grid
+     * @param shape {C, H, W}
+     * @throws IOException if the file cannot be written
+     */
+    public static void writePng(Path file, float[][] images, int rows, int cols, long[] shape) throws IOException {
+        if (images.length > rows * cols) {
+            throw new IllegalArgumentException(images.length + " images for a " + rows + "x" + cols + " grid");
+        }
+        int[] order = new int[rows * cols];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i < images.length ? i : -1;
+        }
+        write(file, draw(images, order, rows, cols, shape, zoom(shape)));
+    }
+
+    /** Small images are hard to judge at their own size: draw 28-pixel ones at 2x. */
+    private static int zoom(long[] shape) {
+        return shape[1] < 48 ? 2 : 1;
+    }
+
+    private static void write(Path file, BufferedImage picture) throws IOException {
         AtomicFiles.write(file, out -> ImageIO.write(picture, "png", out));
     }
 

@@ -7,13 +7,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import org.gan4j.api.ConfigException;
-import org.gan4j.api.GanException;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.model.ArchitectureProvider;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.plugin.Options;
-import org.gan4j.core.train.Noise;
 import org.gan4j.core.train.PluginCatalog;
 
 /**
@@ -80,32 +77,55 @@ public final class TrainedGenerator implements AutoCloseable {
     }
 
     /**
-     * Draws samples from seeded noise.
+     * Draws samples from seeded noise ({@link SampleInputs#seeded}).
      *
      * @param count how many
      * @param seed the noise seed
      * @param label the class for every sample of a conditional model, or -1 to cycle through the
-     *     classes; ignored for unconditional models
+     *     classes
      * @return the samples, row-major, in the dataset's own units
+     * @throws org.gan4j.api.ConfigException if count is not positive or the label does not fit
      */
     public float[] sample(int count, long seed, int label) {
+        SampleInputs in = SampleInputs.seeded(seed, count, spec.latentSize(), spec.numClasses(), label);
+        return sample(in.z(), in.count(), in.labels());
+    }
+
+    /**
+     * Runs the generator on given latent vectors.
+     *
+     * @param z {@code count * latentSize} values, row-major
+     * @param count how many samples, at least 1
+     * @param labels one label a sample, in 0 to numClasses - 1, for conditional models; null for
+     *     unconditional ones
+     * @return the samples, row-major, in the dataset's own units (the model's output divided by
+     *     the dataset's scale)
+     * @throws IllegalArgumentException if z or the labels do not fit the generator
+     */
+    public float[] sample(float[] z, int count, int[] labels) {
         if (count <= 0) {
-            throw new GanException("--n must be positive, got " + count);
+            throw new IllegalArgumentException("the number of samples must be positive, got " + count);
         }
-        int[] labels = null;
-        if (spec.conditional()) {
-            if (label >= spec.numClasses()) {
-                throw new ConfigException(
-                        "--label " + label + " is out of range; this model has classes 0 to " + (spec.numClasses() - 1));
+        if ((long) count * spec.latentSize() != z.length) {
+            throw new IllegalArgumentException("z has " + z.length + " values; " + count + " samples of latent size "
+                    + spec.latentSize() + " need " + (long) count * spec.latentSize());
+        }
+        if (spec.conditional() != (labels != null)) {
+            throw new IllegalArgumentException(spec.conditional()
+                    ? "this generator is conditional: give a label for every sample"
+                    : "this generator is unconditional: it takes no labels");
+        }
+        if (labels != null) {
+            if (labels.length != count) {
+                throw new IllegalArgumentException(labels.length + " labels for " + count + " samples");
             }
-            labels = new int[count];
             for (int i = 0; i < count; i++) {
-                labels[i] = label >= 0 ? label : i % spec.numClasses();
+                if (labels[i] < 0 || labels[i] >= spec.numClasses()) {
+                    throw new IllegalArgumentException("label " + labels[i] + " (sample " + i
+                            + ") is out of range; this generator has classes 0 to " + (spec.numClasses() - 1));
+                }
             }
-        } else if (label >= 0) {
-            throw new ConfigException("--label is for conditional models; this run's model is unconditional");
         }
-        float[] z = Noise.normal(seed, Noise.SAMPLING, 0, count, spec.latentSize());
         try (NDManager scratch = manager.newSubManager()) {
             NDList in = new NDList(scratch.create(z, new Shape(count, spec.latentSize())));
             if (labels != null) {

@@ -14,12 +14,7 @@ public final class DjlEnvironment {
      * ships in jars) and no usage tracking. Explicit settings by the user win.
      */
     public static void offline() {
-        if (System.getProperty("offline") == null) {
-            System.setProperty("offline", "true");
-        }
-        if (System.getProperty("OPT_OUT_TRACKING") == null) {
-            System.setProperty("OPT_OUT_TRACKING", "true");
-        }
+        DjlOffline.apply();
     }
 
     /**

@@ -51,4 +51,23 @@ class ImageGridsTest {
                 ImageGrids.draw(new float[][] {{1f, -1f, -1f}}, new int[] {0}, 1, 1, new long[] {3, 1, 1}, 1);
         assertEquals(0xFF0000, img.getRGB(2, 2) & 0xFFFFFF);
     }
+
+    @Test
+    void aGridOfGivenRowsAndColumnsFillsRowByRow(@TempDir Path dir) throws Exception {
+        // Five 1x2x2 images in 3 rows of 2 (e.g. latent walks): the sixth cell stays empty.
+        float[][] images = new float[5][];
+        for (int i = 0; i < 5; i++) {
+            images[i] = new float[] {i % 2 == 0 ? 1f : -1f, 0f, 0f, 0f};
+        }
+        Path file = dir.resolve("walks.png");
+        ImageGrids.writePng(file, images, 3, 2, new long[] {1, 2, 2});
+        BufferedImage img = ImageIO.read(file.toFile());
+        assertEquals(2 + 2 * (4 + 2), img.getWidth());
+        assertEquals(2 + 3 * (4 + 2), img.getHeight());
+        assertEquals(0xFFFFFF, img.getRGB(2, 2) & 0xFFFFFF, "image 0, row 0");
+        assertEquals(0x000000, img.getRGB(8, 2) & 0xFFFFFF, "image 1, row 0");
+        assertEquals(0xFFFFFF, img.getRGB(2, 8) & 0xFFFFFF, "image 2, row 1");
+        assertEquals(0xFFFFFF, img.getRGB(2, 14) & 0xFFFFFF, "image 4, row 2");
+        assertEquals(0x808080, img.getRGB(8, 14) & 0xFFFFFF, "empty cell");
+    }
 }

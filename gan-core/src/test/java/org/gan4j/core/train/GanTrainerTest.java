@@ -131,8 +131,10 @@ class GanTrainerTest {
             assertEquals(20, x.length);
             assertArrayEquals(x, g.sample(10, 3, -1));
             assertFalse(Arrays.equals(x, g.sample(10, 4, -1)));
+            // Seeded sampling is sampling from SampleInputs' noise for that seed.
+            assertArrayEquals(x, g.sample(org.gan4j.core.run.SampleInputs.noise(3, 10, g.spec().latentSize()), 10, null));
             assertEquals(
-                    "--label is for conditional models; this run's model is unconditional",
+                    "--label is for conditional models; this model is unconditional",
                     assertThrows(org.gan4j.api.GanException.class, () -> g.sample(1, 0, 2)).getMessage());
         }
     }
