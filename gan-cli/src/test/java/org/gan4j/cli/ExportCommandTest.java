@@ -100,6 +100,40 @@ class ExportCommandTest {
         assertFalse(Files.exists(notARun.resolve("generator.onnx")));
     }
 
+    /** The --run and --onnx paths of 'gan sample' agree on explicit latent vectors (and labels). */
+    @Test
+    void samplingTheRunAndItsOnnxFileGivesTheSameSamples() throws Exception {
+        for (Path run : new Path[] {mlp, cdcgan}) {
+            int latent = metadataOf(run.resolve("generator.onnx")).latentSize();
+            int n = 12;
+            float[] z = new float[n * latent];
+            java.util.Random random = new java.util.Random(4);
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) random.nextGaussian();
+            }
+            Path zFile = tmp.resolve(run.getFileName() + "-z.npy");
+            org.gan4j.core.io.NpyFiles.writeFloat32(zFile, z, n, latent);
+            Path fromRun = tmp.resolve(run.getFileName() + "-run.npy");
+            Path fromOnnx = tmp.resolve(run.getFileName() + "-onnx.npy");
+            assertEquals(0, gan("sample", "--run", run.toString(), "--latent", zFile.toString(), "--out", fromRun.toString()).code());
+            Result r = gan("sample", "--onnx", run.resolve("generator.onnx").toString(), "--latent", zFile.toString(),
+                    "--out", fromOnnx.toString());
+            assertEquals(0, r.code(), r.err());
+            float[] a = org.gan4j.core.io.NpyFiles.read(fromRun).values();
+            float[] b = org.gan4j.core.io.NpyFiles.read(fromOnnx).values();
+            assertEquals(a.length, b.length);
+            double worst = 0;
+            double spread = 0;
+            for (int i = 0; i < a.length; i++) {
+                worst = Math.max(worst, Math.abs(a[i] - b[i]));
+                spread = Math.max(spread, Math.abs(a[i] - a[0]));
+            }
+            System.out.printf("%s: --run and --onnx differ by at most %.2e over %d values%n", run.getFileName(), worst, a.length);
+            assertTrue(worst <= 1e-4, run + ": " + worst);
+            assertTrue(spread > 1e-3, "samples barely vary: " + spread);
+        }
+    }
+
     @Test
     void pluginsListsTheConverters() {
         Result r = gan("plugins");

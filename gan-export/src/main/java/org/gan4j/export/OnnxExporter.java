@@ -6,18 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import java.io.IOException;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -25,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -209,7 +201,7 @@ public final class OnnxExporter {
                 }
             }
             float[] expected = djlForward(generator, z, n, md.latentSize(), labels, outputScale);
-            float[] actual = onnxRuntimeForward(bytes, z, n, md.latentSize(), labels);
+            float[] actual = onnxRuntimeForward(bytes, out, z, n, labels);
             if (expected.length != actual.length) {
                 throw new ExportException("export check failed: ONNX Runtime gave " + actual.length
                         + " values, DJL " + expected.length + "; nothing was written to " + out);
@@ -236,42 +228,16 @@ public final class OnnxExporter {
                 checked, worst, md);
     }
 
-    /** ONNX Runtime's output with every graph optimization on, as floats. */
-    private static float[] onnxRuntimeForward(byte[] model, float[] z, int n, int latent, int[] labels) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        Map<String, OnnxTensor> inputs = new LinkedHashMap<>();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            try (OrtSession session = env.createSession(model, options)) {
-                inputs.put(GeneratorMetadata.INPUT_Z, OnnxTensor.createTensor(env, FloatBuffer.wrap(z), new long[] {n, latent}));
-                if (labels != null) {
-                    long[] l = new long[n];
-                    for (int i = 0; i < n; i++) {
-                        l[i] = labels[i];
-                    }
-                    inputs.put(GeneratorMetadata.INPUT_LABEL, OnnxTensor.createTensor(env, LongBuffer.wrap(l), new long[] {n}));
-                }
-                try (OrtSession.Result result = session.run(inputs)) {
-                    OnnxTensor y = (OnnxTensor) result.get(0);
-                    if (y.getInfo().type == OnnxJavaType.UINT8) {
-                        java.nio.ByteBuffer b = y.getByteBuffer();
-                        float[] v = new float[b.remaining()];
-                        for (int i = 0; i < v.length; i++) {
-                            v[i] = b.get(i) & 0xff;
-                        }
-                        return v;
-                    }
-                    FloatBuffer f = y.getFloatBuffer();
-                    float[] v = new float[f.remaining()];
-                    f.get(v);
-                    return v;
-                }
-            }
-        } catch (OrtException e) {
-            throw new ExportException("export check failed: ONNX Runtime cannot run the exported graph: "
-                    + e.getMessage().lines().findFirst().orElse("") + "; please report this with the run", e);
-        } finally {
-            inputs.values().forEach(OnnxTensor::close);
+    /**
+     * ONNX Runtime's output with every graph optimization on, as floats, through the same checks
+     * of the graph against its metadata that {@code gan sample --onnx} makes.
+     */
+    private static float[] onnxRuntimeForward(byte[] model, Path out, float[] z, int n, int[] labels) {
+        try (OnnxGenerator onnx = OnnxGenerator.fromBytes(model, out)) {
+            return onnx.generate(z, n, labels);
+        } catch (org.gan4j.api.GanException e) {
+            throw new ExportException("export check failed: " + e.getMessage()
+                    + "; nothing was written to " + out + "; please report this with the run", e);
         }
     }
 

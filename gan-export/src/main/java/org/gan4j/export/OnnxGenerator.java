@@ -96,6 +96,27 @@ public final class OnnxGenerator implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new GanException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        return load(file, threads, (environment, options) -> environment.createSession(file.toString(), options));
+    }
+
+    /**
+     * Opens a generator held in memory, e.g. an export being checked before it is written.
+     *
+     * @param model the ONNX model's bytes
+     * @param name the file the model is meant for, for messages
+     * @return the generator
+     * @throws GanException as {@link #open(Path)} does
+     */
+    public static OnnxGenerator fromBytes(byte[] model, Path name) {
+        return load(name, 0, (environment, options) -> environment.createSession(model, options));
+    }
+
+    /** How a session is made: from a file or from bytes. */
+    private interface SessionSource {
+        OrtSession create(OrtEnvironment environment, OrtSession.SessionOptions options) throws OrtException;
+    }
+
+    private static OnnxGenerator load(Path file, int threads, SessionSource source) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         OrtSession session = null;
@@ -105,7 +126,7 @@ public final class OnnxGenerator implements AutoCloseable {
                 options.setIntraOpNumThreads(threads);
             }
             try {
-                session = environment.createSession(file.toString(), options);
+                session = source.create(environment, options);
             } catch (OrtException e) {
                 if (e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF) {
                     throw new GanException(file + " is not an ONNX file (ONNX Runtime: " + ortMessage(e, file) + ")", e);
