@@ -11,6 +11,7 @@ import org.gan4j.export.OnnxExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+
+    @ParentCommand GanCommand gan;
 
     @Option(names = "--run", paramLabel = "DIR", required = true, description = "A finished run directory.")
     Path runDir;
@@ -57,13 +60,13 @@ public final class ExportCommand implements Callable<Integer> {
         if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
             throw new ConfigException("--out " + target + ": an ONNX file's name must end in .onnx");
         }
-        OnnxExporter exporter = OnnxExporter.builder()
+        PluginCatalog plugins = gan.plugins();
+        OnnxExporter exporter = GeneratorExports.exporter(plugins)
                 .optOpset(opset)
                 .optFoldBatchNorm(foldBatchNorm)
                 .optUint8Output(uint8)
                 .build();
-        ExportReport r = GeneratorExports.export(
-                run, PluginCatalog.load(Thread.currentThread().getContextClassLoader()), exporter, target);
+        ExportReport r = GeneratorExports.export(run, plugins, exporter, target);
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "wrote %s (%,d bytes, %d nodes, opset %d, IR %d); ONNX Runtime matches DJL on %d samples,"
                         + " largest difference %.2e%n",

@@ -15,6 +15,7 @@ import org.gan4j.core.run.RunInfo;
 import org.gan4j.core.run.TrainedGenerator;
 import org.gan4j.core.train.DjlEnvironment;
 import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.export.ConverterRegistry;
 import org.gan4j.export.ExportReport;
 import org.gan4j.export.GeneratorMetadata;
 import org.gan4j.export.OnnxExporter;
@@ -25,11 +26,22 @@ final class GeneratorExports {
     private GeneratorExports() {}
 
     /**
+     * An exporter that translates blocks with the catalog's converters, the plugin folder's
+     * included.
+     *
+     * @param plugins the plugins
+     * @return the builder, to set the other options on
+     */
+    static OnnxExporter.Builder exporter(PluginCatalog plugins) {
+        return OnnxExporter.builder().optConverters(ConverterRegistry.of(plugins.converters().all()));
+    }
+
+    /**
      * Exports a run's generator, checked against ONNX Runtime before it is written.
      *
      * @param run the finished run
      * @param plugins where to find its architecture
-     * @param exporter the export settings
+     * @param exporter the export settings, with the catalog's converters ({@link #exporter})
      * @param out the file to write
      * @return what was written
      */

@@ -1,6 +1,8 @@
 package org.gan4j.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import org.gan4j.api.ConfigException;
 import org.gan4j.api.GanException;
 import org.gan4j.api.plugin.PluginException;
@@ -44,11 +46,24 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /**
+     * Runs the command with a given environment, for tests.
+     *
+     * @param args the arguments
+     * @param out standard output
+     * @param err standard error
+     * @param environment the environment variables the command reads ({@code GAN4J_PLUGINS})
+     * @return the exit code
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         // DJL must never reach the network: everything it needs ships in jars. DjlOffline loads no
         // DJL class: `gan sample --onnx` runs without DJL on the class path.
         DjlOffline.apply();
         System.setProperty("java.awt.headless", "true");
-        GanCommand root = new GanCommand();
+        GanCommand root = new GanCommand(environment);
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
@@ -61,7 +76,7 @@ public final class Main {
                 });
         cl.setExecutionExceptionHandler(
                 (ex, commandLine, parseResult) -> {
-                    String path = "gan " + commandLine.getCommandName();
+                    String path = commandLine == cl ? "gan" : "gan " + commandLine.getCommandName();
                     if (root.verbose) {
                         ex.printStackTrace(err);
                     }
@@ -77,6 +92,22 @@ public final class Main {
                         err.println("(this is a bug; run again with --verbose for the stack trace)");
                     }
                     return EXIT_INTERNAL;
+                });
+        cl.setExecutionStrategy(
+                parseResult -> {
+                    Integer help = CommandLine.executeHelpRequest(parseResult);
+                    if (help != null) {
+                        return help;
+                    }
+                    // A mistyped plugin folder is an error for every subcommand, before it runs.
+                    List<CommandLine> commands = parseResult.asCommandLineList();
+                    try {
+                        root.checkPluginFolder();
+                    } catch (ConfigException e) {
+                        CommandLine last = commands.get(commands.size() - 1);
+                        throw new CommandLine.ExecutionException(last, e.getMessage(), e);
+                    }
+                    return new CommandLine.RunLast().execute(parseResult);
                 });
         int code = cl.execute(args);
         out.flush();

@@ -1,56 +1,89 @@
 package org.gan4j.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.gan4j.api.export.BlockConverter;
 import org.gan4j.api.plugin.GanPlugin;
-import org.gan4j.api.plugin.OptionSpec;
 import org.gan4j.api.plugin.PluginRegistry;
+import org.gan4j.core.plugin.PluginFolder;
+import org.gan4j.core.plugin.PluginJar;
+import org.gan4j.core.plugin.SkippedJar;
 import org.gan4j.core.train.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code gan plugins}: lists every discovered plugin by kind, with its description and options. */
+/**
+ * {@code gan plugins}: lists every discovered plugin by kind, with where it came from (built-in,
+ * or the plugin jar's file name), its description and its options.
+ */
 @Command(
         name = "plugins",
         mixinStandardHelpOptions = true,
-        description = "List the plugins found on the class path: models, losses, datasets, regularizers, converters.")
+        description = {
+            "List the plugins by kind, with their origins, descriptions and options.",
+            "Kinds: models, losses, datasets, regularizers, converters. Origin: 'built-in' (on",
+            "gan4j's class path), or the file name of the plugin folder's jar that holds it."
+        })
 public final class PluginsCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @ParentCommand GanCommand gan;
+
     @Override
     public Integer call() {
-        PluginCatalog catalog = PluginCatalog.load(Thread.currentThread().getContextClassLoader());
+        PluginCatalog catalog = gan.plugins();
         PrintWriter out = spec.commandLine().getOut();
-        print(out, "models", catalog.models());
-        print(out, "losses", catalog.losses());
-        print(out, "datasets", catalog.datasets());
-        print(out, "regularizers", catalog.regularizers());
-        print(out, "converters (block to ONNX, for export)", PluginRegistry.load(
-                BlockConverter.KIND, BlockConverter.class, Thread.currentThread().getContextClassLoader()));
+        List<PluginRegistry<? extends GanPlugin>> registries = List.of(
+                catalog.models(), catalog.losses(), catalog.datasets(), catalog.regularizers(), catalog.converters());
+        // Columns: kind, name, origin, description; as wide as their longest entry.
+        int nameWidth = 16;
+        int originWidth = PluginFolder.BUILT_IN.length();
+        for (PluginRegistry<? extends GanPlugin> r : registries) {
+            for (GanPlugin p : r.all()) {
+                nameWidth = Math.max(nameWidth, p.name().length());
+                originWidth = Math.max(originWidth, catalog.origin(p).length());
+            }
+        }
+        String format = "  %-11s %-" + nameWidth + "s %-" + originWidth + "s  %s%n";
+        String indent = " ".repeat(2 + 12 + nameWidth + 1 + originWidth + 2);
+        String[] titles = {"models", "losses", "datasets", "regularizers", "converters (block to ONNX, for export)"};
+        for (int i = 0; i < titles.length; i++) {
+            out.println(titles[i] + ":");
+            PluginRegistry<? extends GanPlugin> registry = registries.get(i);
+            for (GanPlugin p : registry.all()) {
+                out.printf(format, registry.kind(), p.name(), catalog.origin(p), p.description());
+                if (!p.options().isEmpty()) {
+                    out.println(indent + "options: " + p.options().stream()
+                            .map(o -> o.name() + "=" + o.defaultValue())
+                            .collect(Collectors.joining(" ")));
+                }
+            }
+        }
+        if (gan.pluginFolder() != null) {
+            out.println("plugin folder " + gan.pluginFolder() + ": " + summary(catalog));
+        }
         out.flush();
         return Main.EXIT_OK;
     }
 
-    private static void print(PrintWriter out, String title, PluginRegistry<? extends GanPlugin> registry) {
-        out.println(title + ":");
-        for (GanPlugin p : registry.all()) {
-            out.printf("  %-11s %-16s %s%n", registry.kind(), p.name(), p.description());
-            if (!p.options().isEmpty()) {
-                out.println(
-                        "                               options: "
-                                + p.options().stream()
-                                        .map(OptionSpec::name)
-                                        .map(n -> n + "=" + defaultOf(p, n))
-                                        .collect(Collectors.joining(" ")));
-            }
+    private static String summary(PluginCatalog catalog) {
+        List<String> parts = new ArrayList<>();
+        parts.add(count(catalog.jars().size(), "jar") + " loaded"
+                + (catalog.jars().isEmpty() ? "" : " (" + catalog.jars().stream().map(PluginJar::fileName)
+                        .collect(Collectors.joining(", ")) + ")"));
+        if (!catalog.skipped().isEmpty()) {
+            parts.add(catalog.skipped().size() + " skipped (" + catalog.skipped().stream().map(SkippedJar::fileName)
+                    .collect(Collectors.joining(", ")) + ")");
         }
+        return String.join(", ", parts);
     }
 
-    private static String defaultOf(GanPlugin p, String name) {
-        return p.options().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow().defaultValue();
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -25,11 +25,11 @@ final class RunSampleSource implements SampleSource {
      * Loads a run's generator.
      *
      * @param dir the directory given to {@code --run}
+     * @param plugins where to find the run's architecture
      * @return the source
      */
-    static RunSampleSource open(Path dir) {
+    static RunSampleSource open(Path dir, PluginCatalog plugins) {
         RunDirectory run = RunDirectory.open(dir);
-        PluginCatalog plugins = PluginCatalog.load(Thread.currentThread().getContextClassLoader());
         DjlEnvironment.engine();
         NDManager manager = NDManager.newBaseManager(Device.cpu());
         try {

@@ -18,6 +18,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,6 +46,8 @@ public final class SampleCommand implements Callable<Integer> {
     static final int DEFAULT_WALKS = 8;
 
     @Spec CommandSpec spec;
+
+    @ParentCommand GanCommand gan;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -106,7 +109,7 @@ public final class SampleCommand implements Callable<Integer> {
         NpyArray given = latent == null ? null : readLatent(latent);
         try (SampleSource generator = source.onnx != null
                 ? OnnxSampleSource.open(source.onnx)
-                : RunSampleSource.open(source.runDir)) {
+                : RunSampleSource.open(source.runDir, gan.plugins())) {
             SampleInputs in = inputs(generator, given);
             float[] values = generator.generate(in.z(), in.count(), in.labels());
             write(generator, in, values);

@@ -40,6 +40,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand GanCommand gan;
+
     @Option(names = "--config", paramLabel = "FILE", description = "JSON config file (any subset of config.json's keys).")
     Path configFile;
 
@@ -129,7 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginCatalog plugins = PluginCatalog.load(Thread.currentThread().getContextClassLoader());
+        PluginCatalog plugins = gan.plugins();
         TrainConfig config = GanTrainer.resolve(buildConfig(plugins), plugins);
         Path runDir =
                 out != null
@@ -176,7 +178,7 @@ public final class TrainCommand implements Callable<Integer> {
     private void exportGenerator(RunDirectory run, PluginCatalog plugins, java.io.PrintWriter progress) {
         try {
             org.gan4j.export.ExportReport r = GeneratorExports.export(
-                    run, plugins, org.gan4j.export.OnnxExporter.builder().build(), run.onnxFile());
+                    run, plugins, GeneratorExports.exporter(plugins).build(), run.onnxFile());
             if (!quiet) {
                 progress.printf(java.util.Locale.ROOT, "  exported %s (ONNX Runtime matches DJL within %.1e)%n",
                         r.file(), r.maxAbsDifference());

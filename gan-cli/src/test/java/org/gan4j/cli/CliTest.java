@@ -30,7 +30,8 @@ class CliTest {
     static Result gan(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        // No GAN4J_PLUGINS from the developer's shell: the environment is empty.
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), java.util.Map.of());
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -56,33 +57,39 @@ class CliTest {
     }
 
     @Test
-    void pluginsListsEveryBuiltInWithKindAndDescription() {
+    void pluginsListsEveryBuiltInWithKindOriginAndDescription() {
         Result r = gan("plugins");
         assertEquals(0, r.code());
-        for (String line : new String[] {
-            "model       mlp              MLP GAN",
-            "model       dcgan            DCGAN (Radford et al. 2015)",
-            "model       cdcgan           conditional DCGAN",
-            "model       cgan             conditional GAN (Mirza and Osindero 2014)",
-            "loss        minimax          original minimax GAN loss",
-            "loss        non-saturating   non-saturating GAN loss",
-            "loss        wasserstein      Wasserstein GAN",
-            "loss        wgan-gp          WGAN-GP",
-            "loss        least-squares    least-squares GAN",
-            "loss        hinge            hinge loss",
-            "loss        relativistic     relativistic average GAN",
-            "dataset     ring             8 Gaussians on the unit circle",
-            "dataset     grid             25 Gaussians on the grid",
-            "dataset     fashion-mnist    Fashion-MNIST",
-            "dataset     mnist            MNIST",
-            "dataset     image-folder     ",
-            "dataset     shapes           generated shapes in 6 classes",
-            "regularizer wgan-gp          WGAN-GP gradient penalty",
-            "regularizer r1               R1 gradient penalty",
-            "regularizer instance-noise   Gaussian noise on discriminator inputs",
-            "regularizer d-weight-decay   L2 penalty on the discriminator's weights"}) {
-            assertTrue(r.out().contains(line), "missing '" + line + "' in\n" + r.out());
+        assertEquals("", r.err());
+        String[][] rows = {
+            {"model", "mlp", "MLP GAN"},
+            {"model", "dcgan", "DCGAN (Radford et al. 2015)"},
+            {"model", "cdcgan", "conditional DCGAN"},
+            {"model", "cgan", "conditional GAN (Mirza and Osindero 2014)"},
+            {"loss", "minimax", "original minimax GAN loss"},
+            {"loss", "non-saturating", "non-saturating GAN loss"},
+            {"loss", "wasserstein", "Wasserstein GAN"},
+            {"loss", "wgan-gp", "WGAN-GP"},
+            {"loss", "least-squares", "least-squares GAN"},
+            {"loss", "hinge", "hinge loss"},
+            {"loss", "relativistic", "relativistic average GAN"},
+            {"dataset", "ring", "8 Gaussians on the unit circle"},
+            {"dataset", "grid", "25 Gaussians on the grid"},
+            {"dataset", "fashion-mnist", "Fashion-MNIST"},
+            {"dataset", "mnist", "MNIST"},
+            {"dataset", "image-folder", ""},
+            {"dataset", "shapes", "generated shapes in 6 classes"},
+            {"regularizer", "wgan-gp", "WGAN-GP gradient penalty"},
+            {"regularizer", "r1", "R1 gradient penalty"},
+            {"regularizer", "instance-noise", "Gaussian noise on discriminator inputs"},
+            {"regularizer", "d-weight-decay", "L2 penalty on the discriminator's weights"}};
+        for (String[] row : rows) {
+            // Columns: kind, name, origin, description, each padded to its longest entry.
+            String pattern = "  " + row[0] + " +" + java.util.regex.Pattern.quote(row[1]) + " +built-in  "
+                    + java.util.regex.Pattern.quote(row[2]) + ".*";
+            assertTrue(r.out().lines().anyMatch(l -> l.matches(pattern)), "missing " + pattern + " in\n" + r.out());
         }
+        assertFalse(r.out().contains("plugin folder"), "no folder, no summary line");
     }
 
     @Test
