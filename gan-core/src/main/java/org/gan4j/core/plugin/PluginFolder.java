@@ -1,14 +1,19 @@
 package org.gan4j.core.plugin;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -31,7 +36,7 @@ import org.gan4j.api.plugin.PluginRegistry;
  * <p>A jar is loaded whole or not at all: it is skipped, with a one-line reason, when it is not a
  * readable jar, when a {@code META-INF/services} entry names a class that cannot be loaded or
  * instantiated, when a plugin fails to tell its name, description or options, when it holds no
- * gan4j plugin, or when one of its plugins would clash with a plugin already loaded: the same
+ * gan4j plugin of its own, or when one of its plugins would clash with a plugin already loaded: the same
  * name as a built-in plugin of its kind or one of a jar loaded before it, or a converter for a
  * block type that already has one. Built-in plugins always win, and jars load in the order of
  * their file names, so the outcome does not depend on the file system. A skipped jar never affects
@@ -116,6 +121,10 @@ public record PluginFolder(Path dir, List<PluginJar> jars, List<SkippedJar> skip
             } catch (Skip e) {
                 skipped.add(new SkippedJar(jar, e.getMessage()));
                 close(loader);
+            } catch (RuntimeException | LinkageError e) {
+                // Not foreseen above; still this jar's failure alone.
+                skipped.add(new SkippedJar(jar, "cannot load it: " + e));
+                close(loader);
             }
         }
         return new PluginFolder(dir, jars, skipped);
@@ -167,10 +176,37 @@ public record PluginFolder(Path dir, List<PluginJar> jars, List<SkippedJar> skip
             plugins.put(kind, own);
         }
         if (count == 0) {
-            throw new Skip("it holds no gan4j plugin: none of its META-INF/services files names a class of its own"
-                    + " implementing one of gan-api's plugin interfaces");
+            List<String> listed = new ArrayList<>();
+            for (PluginKind<?> kind : PluginKind.ALL) {
+                listed.addAll(listedIn(loader, kind));
+            }
+            throw new Skip(listed.isEmpty()
+                    ? "it holds no gan4j plugin: it has no META-INF/services file for one of gan-api's plugin"
+                            + " interfaces"
+                    : "the classes its META-INF/services files name are on gan4j's class path already ("
+                            + String.join(", ", listed) + "), and gan4j uses those: the jar adds nothing");
         }
         return plugins;
+    }
+
+    /** The class names the jar's own services file of a kind lists (not its parent's). */
+    private static List<String> listedIn(URLClassLoader loader, PluginKind<?> kind) {
+        List<String> names = new ArrayList<>();
+        try {
+            Enumeration<URL> files = loader.findResources(kind.servicesFile());
+            while (files.hasMoreElements()) {
+                URLConnection connection = files.nextElement().openConnection();
+                connection.setUseCaches(false); // no cached JarFile outliving the loader
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
+                    in.lines().map(line -> line.replaceFirst("#.*", "").trim()).filter(line -> !line.isEmpty())
+                            .forEach(names::add);
+                }
+            }
+        } catch (IOException e) {
+            // Only for the message: ServiceLoader has read these files already.
+        }
+        return names;
     }
 
     private static <T extends GanPlugin> List<GanPlugin> ownPlugins(PluginKind<T> kind, ClassLoader loader) {
@@ -259,7 +295,7 @@ public record PluginFolder(Path dir, List<PluginJar> jars, List<SkippedJar> skip
                                 ? "its " + kind.name() + " '" + name + "' has the name of a built-in " + kind.name()
                                         + "; built-in plugins cannot be replaced, rename it"
                                 : "its " + kind.name() + " '" + name + "' has the name of one in " + taken
-                                        + ", loaded before it (jars load in file-name order); rename one of them");
+                                        + ", loaded before it (jars load in file-name order); remove one of the jars or rename the plugin");
                     }
                     if (p instanceof BlockConverter c) {
                         Class<?> type = c.blockType();

@@ -73,24 +73,28 @@ public record PluginCatalog(
         for (PluginKind<?> kind : PluginKind.ALL) {
             builtIns.put(kind, List.copyOf(kind.load(classLoader).all()));
         }
-        PluginFolder folder = pluginFolder == null
-                ? new PluginFolder(null, List.of(), List.of())
-                : PluginFolder.load(pluginFolder, classLoader, builtIns);
+        List<PluginJar> jars = List.of();
+        List<SkippedJar> skipped = List.of();
+        if (pluginFolder != null) {
+            PluginFolder folder = PluginFolder.load(pluginFolder, classLoader, builtIns);
+            jars = folder.jars();
+            skipped = folder.skipped();
+        }
         return new PluginCatalog(
-                registry(PluginKind.MODEL, builtIns, folder),
-                registry(PluginKind.LOSS, builtIns, folder),
-                registry(PluginKind.DATASET, builtIns, folder),
-                registry(PluginKind.REGULARIZER, builtIns, folder),
-                registry(PluginKind.CONVERTER, builtIns, folder),
-                folder.jars(),
-                folder.skipped());
+                registry(PluginKind.MODEL, builtIns, jars),
+                registry(PluginKind.LOSS, builtIns, jars),
+                registry(PluginKind.DATASET, builtIns, jars),
+                registry(PluginKind.REGULARIZER, builtIns, jars),
+                registry(PluginKind.CONVERTER, builtIns, jars),
+                jars,
+                skipped);
     }
 
     private static <T extends GanPlugin> PluginRegistry<T> registry(
-            PluginKind<T> kind, Map<PluginKind<?>, List<GanPlugin>> builtIns, PluginFolder folder) {
+            PluginKind<T> kind, Map<PluginKind<?>, List<GanPlugin>> builtIns, List<PluginJar> jars) {
         List<T> all = new ArrayList<>();
         builtIns.get(kind).forEach(p -> all.add(kind.type().cast(p)));
-        folder.jars().forEach(jar -> all.addAll(jar.plugins(kind)));
+        jars.forEach(jar -> all.addAll(jar.plugins(kind)));
         return PluginRegistry.of(kind.name(), all);
     }
 

@@ -112,6 +112,9 @@ class PluginFolderTest {
         // A jar listing a built-in class: gan4j's own copy is the one used, so the jar adds nothing.
         TestPluginJars.servicesOnly(folder.resolve("k-builtin-class.jar"),
                 Map.of(LOSS, List.of("org.gan4j.losses.HingeLoss")));
+        TestPluginJars.compile(folder.resolve("l-newer-java.jar"), Map.of("test.plugins.Newer", loss("Newer", "newer")),
+                Map.of(LOSS, List.of("test.plugins.Newer")), Set.of());
+        TestPluginJars.setClassFileVersion(folder.resolve("l-newer-java.jar"), "test.plugins.Newer", 65);
         // Not jars, hidden, or in a subfolder: ignored.
         Files.writeString(folder.resolve("notes.txt"), "ignored");
         Files.writeString(folder.resolve(".hidden.jar"), "ignored");
@@ -148,7 +151,7 @@ class PluginFolderTest {
                 "plugin jar b-clash.jar skipped: its loss 'hinge' has the name of a built-in loss; built-in plugins"
                         + " cannot be replaced, rename it",
                 "plugin jar c-twin.jar skipped: its loss 'tiny-loss' has the name of one in a-tiny.jar, loaded before"
-                        + " it (jars load in file-name order); rename one of them",
+                        + " it (jars load in file-name order); remove one of the jars or rename the plugin",
                 "plugin jar d-linear.jar skipped: its converter 'linear-d' translates ai.djl.nn.core.Linear, as"
                         + " converter 'linear-a' of a-tiny.jar does; a block type has one converter",
                 "plugin jar e-missing-class.jar skipped: cannot load its loss plugins (" + lossFile
@@ -160,12 +163,19 @@ class PluginFolderTest {
                         + "): Provider test.plugins.Throwing could not be instantiated; IllegalStateException: boom",
                 "plugin jar h-bad-name.jar skipped: its loss plugin test.plugins.Bad has the invalid name 'Bad Name';"
                         + " names must match [a-z0-9-]+",
-                "plugin jar i-empty.jar skipped: it holds no gan4j plugin: none of its META-INF/services files names"
-                        + " a class of its own implementing one of gan-api's plugin interfaces",
+                "plugin jar i-empty.jar skipped: it holds no gan4j plugin: it has no META-INF/services file for one of"
+                        + " gan-api's plugin interfaces",
                 "plugin jar j-junk.jar skipped: not a readable jar file (ZipException: zip END header not found)",
-                "plugin jar k-builtin-class.jar skipped: it holds no gan4j plugin: none of its META-INF/services"
-                        + " files names a class of its own implementing one of gan-api's plugin interfaces");
-        assertEquals(expected, catalog.skipped().stream().map(SkippedJar::warning).toList());
+                "plugin jar k-builtin-class.jar skipped: the classes its META-INF/services files name are on gan4j's"
+                        + " class path already (org.gan4j.losses.HingeLoss), and gan4j uses those: the jar adds nothing");
+        List<String> warnings = catalog.skipped().stream().map(SkippedJar::warning).toList();
+        assertEquals(expected, warnings.subList(0, expected.size()));
+        assertEquals(expected.size() + 1, warnings.size());
+        String newer = warnings.get(expected.size());
+        assertTrue(newer.startsWith("plugin jar l-newer-java.jar skipped: cannot load its loss plugins (" + lossFile
+                + "): test/plugins/Newer has been compiled by a more recent version of the Java Runtime (class file"
+                + " version 65.0)"), newer);
+        assertTrue(newer.endsWith(" (compile plugins for Java 17)"), newer);
     }
 
     @Test

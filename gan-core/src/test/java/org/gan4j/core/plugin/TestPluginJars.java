@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -77,6 +79,33 @@ public final class TestPluginJars {
             writeServices(out, services);
         }
         return jar;
+    }
+
+    /**
+     * Rewrites a jar so that one class's class file claims another Java version, as if compiled
+     * for it.
+     *
+     * @param jar the jar, rewritten in place
+     * @param className the class, e.g. {@code test.plugins.Newer}
+     * @param major the class file's major version, e.g. 65 for Java 21
+     * @throws IOException if the jar cannot be read or written
+     */
+    public static void setClassFileVersion(Path jar, String className, int major) throws IOException {
+        String target = className.replace('.', '/') + ".class";
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        byte[] bytes = entries.get(target);
+        bytes[6] = (byte) (major >> 8);
+        bytes[7] = (byte) major;
+        try (JarOutputStream out = open(jar)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                put(out, e.getKey(), e.getValue());
+            }
+        }
     }
 
     private static JarOutputStream open(Path jar) throws IOException {
