@@ -67,6 +67,8 @@ public final class Main {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        // `gan --plugins plugins train`: a folder may share its name with a subcommand.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setParameterExceptionHandler(
                 (ex, a) -> {
                     String command = ex.getCommandLine().getCommandName();

@@ -145,6 +145,9 @@ class PluginFolderCliTest {
                 CliTest.failsWith(2, gan("--plugins", jar.toString(), "train")));
         assertEquals("gan: --plugins " + missing + ": no such directory; give the folder that holds the plugin jars",
                 CliTest.failsWith(2, gan("--plugins", missing.toString())));
+        // A folder named like a subcommand is a folder: the one named here does not exist.
+        assertEquals("gan train: --plugins plugins: no such directory; give the folder that holds the plugin jars",
+                CliTest.failsWith(2, gan("--plugins", "plugins", "train")));
         // Help and version need no folder.
         assertEquals(0, gan("--plugins", missing.toString(), "--help").code());
     }
