@@ -72,7 +72,7 @@ public final class ConverterRegistry {
         }
         throw new ExportException("no ONNX converter for block " + block.getClass().getName() + " (at " + path
                 + "); add one: implement org.gan4j.api.export.BlockConverter for it, list the class in"
-                + " META-INF/services/org.gan4j.api.export.BlockConverter, and put its jar on the class path"
+                + " META-INF/services/org.gan4j.api.export.BlockConverter, and put its jar in a plugin folder or on the class path"
                 + (block.getClass().getName().equals("ai.djl.nn.LambdaBlock")
                         ? " (a LambdaBlock hides what it computes: use a named block instead)"
                         : ""));

@@ -84,7 +84,7 @@ class OnnxExporterTest {
                     () -> OnnxExporter.builder().build().export(g, md, 1f, file));
             assertEquals("no ONNX converter for block org.gan4j.export.OnnxExporterTest$Mystery (at generator/02Mystery);"
                     + " add one: implement org.gan4j.api.export.BlockConverter for it, list the class in"
-                    + " META-INF/services/org.gan4j.api.export.BlockConverter, and put its jar on the class path",
+                    + " META-INF/services/org.gan4j.api.export.BlockConverter, and put its jar in a plugin folder or on the class path",
                     e.getMessage());
             assertFalse(Files.exists(file));
         }
