@@ -24,7 +24,7 @@ public final class SpiralDataset implements DatasetProvider {
     private static final List<OptionSpec> OPTIONS = List.of(
             new OptionSpec("turns", "2", "turns of the spiral (positive)"),
             new OptionSpec("noise", "0.02", "standard deviation of the Gaussian noise added to each point"),
-            new OptionSpec("samples", "25600", "fresh samples drawn per epoch"));
+            new OptionSpec("samples", "256000", "fresh samples drawn per epoch"));
 
     /** This dataset's random streams, apart from any other's with the same seed. */
     private static final long STREAM = 0x53504952414CL; // "SPIRAL"
