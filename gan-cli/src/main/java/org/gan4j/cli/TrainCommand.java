@@ -12,6 +12,7 @@ import org.gan4j.api.GanException;
 import org.gan4j.api.config.AdamConfig;
 import org.gan4j.api.config.PluginChoice;
 import org.gan4j.api.config.TrainConfig;
+import org.gan4j.core.run.Checkpoints;
 import org.gan4j.core.config.ConfigFiles;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.train.ConsoleProgress;
@@ -129,9 +130,24 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the final figures.")
     boolean quiet;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue an interrupted run from its newest whole checkpoint, to its configured length"
+                    + " (or a longer --epochs/--steps).")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Write a checkpoint every N steps (default: at the end of each epoch).")
+    Long checkpointEvery;
+
+    @Option(names = "--keep-checkpoints", paramLabel = "K", description = "Keep the newest K checkpoints (default: 3).")
+    Integer keepCheckpoints;
+
     @Override
     public Integer call() {
         PluginCatalog plugins = gan.plugins();
+        if (resume != null) {
+            return resumeRun(plugins);
+        }
         TrainConfig config = GanTrainer.resolve(buildConfig(plugins), plugins);
         Path runDir =
                 out != null
@@ -143,18 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
         boolean existed = java.nio.file.Files.exists(runDir);
         RunDirectory run = RunDirectory.create(runDir, force);
         java.io.PrintWriter progress = spec.commandLine().getOut();
-        GanTrainer trainer =
-                Guice.createInjector(
-                                new TrainingModule(config, plugins, run),
-                                new AbstractModule() {
-                                    @Override
-                                    protected void configure() {
-                                        TrainingModule.listeners(binder())
-                                                .addBinding()
-                                                .toInstance(new ConsoleProgress(progress, quiet));
-                                    }
-                                })
-                        .getInstance(GanTrainer.class);
+        GanTrainer trainer = trainer(config, plugins, run, progress);
         try {
             trainer.train();
         } catch (GanException e) {
@@ -168,6 +173,87 @@ public final class TrainCommand implements Callable<Integer> {
         }
         exportGenerator(run, plugins, progress);
         return Main.EXIT_OK;
+    }
+
+    /**
+     * {@code --resume DIR}: the run's own config, with only its length, checkpointing and output
+     * changeable, continued from its newest whole checkpoint.
+     */
+    private Integer resumeRun(PluginCatalog plugins) {
+        RunDirectory run = RunDirectory.openForResume(resume);
+        TrainConfig saved = ConfigFiles.read(run.configFile(), TrainConfig.builder().build());
+        if (model != null && !model.equals(saved.model().name())) {
+            throw new ConfigException("--resume " + resume + " is a run of model '" + saved.model().name()
+                    + "', not '" + model + "'; a run continues with the architecture it was trained with");
+        }
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        addIf(changed, configFile != null, "--config");
+        addIf(changed, loss != null, "--loss");
+        addIf(changed, dataset != null, "--dataset");
+        addIf(changed, modelOptions != null || lossOptions != null || datasetOptions != null, "plugin options");
+        addIf(changed, regularizers != null || regularizerOptions != null, "--regularizer");
+        addIf(changed, dataDir != null, "--data-dir");
+        addIf(changed, batchSize != null || seed != null || latentSize != null || discriminatorSteps != null
+                || unrolledSteps != null, "--batch-size, --seed, --latent-size, --d-steps or --unrolled-steps");
+        addIf(changed, learningRate != null || generatorLearningRate != null || discriminatorLearningRate != null
+                || beta1 != null || beta2 != null || learningRateSchedule != null, "learning-rate flags");
+        addIf(changed, device != null || out != null || force, "--device, --out or --force");
+        if (!changed.isEmpty()) {
+            throw new ConfigException("--resume continues " + resume + " with its own config.json; drop "
+                    + String.join(", ", changed) + " (only --epochs, --steps, --checkpoint-every, --keep-checkpoints"
+                    + " and --quiet may be given)");
+        }
+        TrainConfig.Builder b = saved.toBuilder();
+        if (length != null && length.epochs != null) {
+            b.epochs(length.epochs);
+        }
+        if (length != null && length.steps != null) {
+            b.steps(length.steps);
+        }
+        if (checkpointEvery != null) {
+            b.checkpointEvery(checkpointEvery);
+        }
+        if (keepCheckpoints != null) {
+            b.keepCheckpoints(keepCheckpoints);
+        }
+        TrainConfig config = GanTrainer.resolve(build(b), plugins);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        Checkpoints.Checkpoint checkpoint = new Checkpoints(run)
+                .latest(warning -> err.println("gan train: warning: " + warning))
+                .orElseThrow(() -> new GanException("--resume " + resume + " has no whole checkpoint to continue from;"
+                        + " it stopped before its first one; train it again with --out " + resume + " --force"));
+        java.io.PrintWriter progress = spec.commandLine().getOut();
+        trainer(config, plugins, run, progress).resume(checkpoint);
+        exportGenerator(run, plugins, progress);
+        return Main.EXIT_OK;
+    }
+
+    private static void addIf(java.util.List<String> list, boolean condition, String flag) {
+        if (condition) {
+            list.add(flag);
+        }
+    }
+
+    private TrainConfig build(TrainConfig.Builder b) {
+        try {
+            return b.build();
+        } catch (ConfigException e) {
+            throw new ConfigException("invalid settings: " + e.getMessage(), e);
+        }
+    }
+
+    private GanTrainer trainer(TrainConfig config, PluginCatalog plugins, RunDirectory run, java.io.PrintWriter progress) {
+        return  Guice.createInjector(
+                                new TrainingModule(config, plugins, run),
+                                new AbstractModule() {
+                                    @Override
+                                    protected void configure() {
+                                        TrainingModule.listeners(binder())
+                                                .addBinding()
+                                                .toInstance(new ConsoleProgress(progress, quiet));
+                                    }
+                                })
+                        .getInstance(GanTrainer.class);
     }
 
     /**
@@ -256,6 +342,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (unrolledSteps != null) {
             b.unrolledSteps(unrolledSteps);
+        }
+        if (checkpointEvery != null) {
+            b.checkpointEvery(checkpointEvery);
+        }
+        if (keepCheckpoints != null) {
+            b.keepCheckpoints(keepCheckpoints);
         }
         if (learningRateSchedule != null) {
             b.learningRateSchedule(learningRateSchedule);

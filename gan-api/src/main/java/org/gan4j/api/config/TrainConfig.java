@@ -29,6 +29,9 @@ import org.gan4j.api.ConfigException;
  *     discriminator unrolled k updates ahead (Metz et al. 2016; first-order surrogate)
  * @param learningRateSchedule "constant", or "linear" to decay both learning rates linearly to
  *     zero over the run, which lets the generator settle precisely on the data at the end
+ * @param checkpointEvery write a checkpoint every this many steps, or 0 for one at the end of each
+ *     epoch; a run always ends with one
+ * @param keepCheckpoints how many of the newest checkpoints to keep, at least 1
  */
 public record TrainConfig(
         PluginChoice model,
@@ -47,7 +50,9 @@ public record TrainConfig(
         int evalSamples,
         String device,
         int unrolledSteps,
-        String learningRateSchedule) {
+        String learningRateSchedule,
+        long checkpointEvery,
+        int keepCheckpoints) {
 
     /** Validates the whole config. */
     public TrainConfig {
@@ -88,6 +93,11 @@ public record TrainConfig(
             throw new ConfigException(
                     "learningRateSchedule must be constant or linear, got '" + learningRateSchedule + "'");
         }
+        if (checkpointEvery < 0) {
+            throw new ConfigException(
+                    "checkpointEvery must be 0 (each epoch's end) or a positive number of steps, got " + checkpointEvery);
+        }
+        positive(keepCheckpoints, "keepCheckpoints");
         if (dataDir != null && dataDir.isBlank()) {
             dataDir = null;
         }
@@ -146,6 +156,8 @@ public record TrainConfig(
         b.device = device;
         b.unrolledSteps = unrolledSteps;
         b.learningRateSchedule = learningRateSchedule;
+        b.checkpointEvery = checkpointEvery;
+        b.keepCheckpoints = keepCheckpoints;
         return b;
     }
 
@@ -172,6 +184,8 @@ public record TrainConfig(
         private String device = "cpu";
         private String learningRateSchedule = Defaults.LEARNING_RATE_SCHEDULE;
         private int unrolledSteps;
+        private long checkpointEvery;
+        private int keepCheckpoints = 3;
 
         private Builder() {}
 
@@ -280,11 +294,29 @@ public record TrainConfig(
         }
 
         /** @return the validated config */
+        /**
+         * @param v checkpoint every v steps, or 0 at each epoch's end
+         * @return this builder
+         */
+        public Builder checkpointEvery(long v) {
+            checkpointEvery = v;
+            return this;
+        }
+
+        /**
+         * @param v how many of the newest checkpoints to keep
+         * @return this builder
+         */
+        public Builder keepCheckpoints(int v) {
+            keepCheckpoints = v;
+            return this;
+        }
+
         public TrainConfig build() {
             return new TrainConfig(
                     model, loss, regularizers, dataset, dataDir, latentSize, epochs, steps, batchSize, seed,
                     discriminatorSteps, generatorOptimizer, discriminatorOptimizer, evalSamples,
-                    device, unrolledSteps, learningRateSchedule);
+                    device, unrolledSteps, learningRateSchedule, checkpointEvery, keepCheckpoints);
         }
     }
 

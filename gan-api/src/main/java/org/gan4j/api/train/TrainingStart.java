@@ -12,6 +12,7 @@ import org.gan4j.api.model.ModelSpec;
  * @param runDir the run directory
  * @param totalSteps steps the run will take
  * @param totalEpochs epochs the run will take (the last may be partial when training by steps)
+ * @param startStep the steps already done: 0 for a new run, the checkpoint's step when resuming
  * @param stepsPerEpoch steps in one full epoch
  */
 public record TrainingStart(
@@ -20,4 +21,5 @@ public record TrainingStart(
         Path runDir,
         long totalSteps,
         int totalEpochs,
-        long stepsPerEpoch) {}
+        long stepsPerEpoch,
+        long startStep) {}

@@ -40,6 +40,36 @@ public final class MetricsCsvWriter implements TrainingListener {
     public void onStart(TrainingStart start) {
         startNanos = System.nanoTime();
         metricNames = null;
+        if (start.startStep() > 0 && Files.isRegularFile(run.metricsFile())) {
+            keepRowsUpTo(start.startStep());
+        }
+    }
+
+    /**
+     * A resumed run keeps the rows of the epochs its checkpoint had finished, drops those a crash
+     * left after it (they will be trained again), and appends under the same header.
+     */
+    private void keepRowsUpTo(long step) {
+        try {
+            List<String> lines = Files.readAllLines(run.metricsFile());
+            if (lines.isEmpty()) {
+                return;
+            }
+            List<String> header = List.of(lines.get(0).split(","));
+            int stepColumn = header.indexOf("step");
+            List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",");
+                if (stepColumn >= 0 && cells.length > stepColumn && Long.parseLong(cells[stepColumn]) <= step) {
+                    kept.add(line);
+                }
+            }
+            org.gan4j.core.io.AtomicFiles.writeString(run.metricsFile(), String.join("\n", kept) + "\n");
+            metricNames = new ArrayList<>(header.subList(4, header.size() - 2));
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("cannot read " + run.metricsFile() + " to resume it",
+                    e instanceof IOException io ? io : new IOException(e));
+        }
     }
 
     @Override

@@ -106,6 +106,45 @@ public final class Adam implements AutoCloseable {
     }
 
     /**
+     * The optimizer's state as one list, for checkpoints: each parameter's first moment, then each
+     * parameter's second moment, in the order of the parameters. With {@link #updates()} it is
+     * all an optimizer needs to continue exactly where it stopped.
+     *
+     * @return the moment arrays themselves (not copies); encode them, do not close them
+     */
+    public NDList state() {
+        NDList list = new NDList();
+        list.addAll(firstMoments);
+        list.addAll(secondMoments);
+        return list;
+    }
+
+    /**
+     * Returns to a saved state, copying into the existing arrays.
+     *
+     * @param state a list as {@link #state()} gives, possibly on another manager
+     * @param updates the number of updates applied when it was saved
+     * @throws IllegalArgumentException if it does not fit these parameters
+     */
+    public void loadState(NDList state, long updates) {
+        if (state.size() != 2 * parameters.size()) {
+            throw new IllegalArgumentException("optimizer state holds " + state.size() + " arrays; "
+                    + parameters.size() + " parameters need " + 2 * parameters.size());
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            NDArray m = state.get(i);
+            NDArray v = state.get(parameters.size() + i);
+            if (!m.getShape().equals(firstMoments.get(i).getShape()) || !v.getShape().equals(secondMoments.get(i).getShape())) {
+                throw new IllegalArgumentException("optimizer state for parameter " + i + " has shape " + m.getShape()
+                        + "; the parameter has " + firstMoments.get(i).getShape());
+            }
+            copyInto(firstMoments.get(i), m);
+            copyInto(secondMoments.get(i), v);
+        }
+        this.updates = updates;
+    }
+
+    /**
      * A copy of the optimizer's state, to return to later (unrolled GANs update the
      * discriminator ahead, then undo those updates).
      *

@@ -90,6 +90,26 @@ public final class RunDirectory {
         return run;
     }
 
+    /**
+     * Opens a run to continue it, finished or not.
+     *
+     * @param root the directory
+     * @return the run directory
+     * @throws ConfigException if it is not a gan4j run
+     */
+    public static RunDirectory openForResume(Path root) {
+        RunDirectory run = new RunDirectory(root);
+        if (!Files.isDirectory(root)) {
+            throw new org.gan4j.api.ConfigException(
+                    "--resume " + root + " does not exist; give the --out of an earlier `gan train`");
+        }
+        if (!Files.isRegularFile(run.configFile()) || !Files.isRegularFile(run.infoFile())) {
+            throw new org.gan4j.api.ConfigException("--resume " + root
+                    + " is not a gan4j run (no config.json and run.json); give the --out of an earlier `gan train`");
+        }
+        return run;
+    }
+
     private static boolean isEmpty(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();

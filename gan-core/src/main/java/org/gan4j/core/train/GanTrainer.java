@@ -41,6 +41,7 @@ import org.gan4j.core.eval.ClassifierAccuracy;
 import org.gan4j.core.eval.ImageClassifier;
 import org.gan4j.core.metrics.ToyMetrics;
 import org.gan4j.core.optim.Adam;
+import org.gan4j.core.run.Checkpoints;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.run.RunInfo;
 
@@ -130,6 +131,24 @@ public final class GanTrainer {
      * @throws GanException on bad input or divergence, with a one-line message
      */
     public TrainingSummary train() {
+        return train(null);
+    }
+
+    /**
+     * Continues a run from a checkpoint to the configured length: the networks, both optimizers
+     * and the step come from the checkpoint, and since noise, labels, the data order and the
+     * engine's generator are functions of (seed, step), the run ends with the weights an
+     * uninterrupted run would have.
+     *
+     * @param checkpoint the checkpoint to continue from
+     * @return the run's final figures
+     * @throws GanException if the run is already at its length, or on divergence
+     */
+    public TrainingSummary resume(Checkpoints.Checkpoint checkpoint) {
+        return train(java.util.Objects.requireNonNull(checkpoint, "checkpoint"));
+    }
+
+    private TrainingSummary train(Checkpoints.Checkpoint resumeFrom) {
         TrainConfig resolved = resolve(config, plugins);
         ArchitectureProvider arch = plugins.models().get(resolved.model().name());
         AdversarialLossProvider lossProvider = plugins.losses().get(resolved.loss().name());
@@ -180,13 +199,17 @@ public final class GanTrainer {
             }
             long totalSteps = resolved.steps() > 0 ? resolved.steps() : resolved.epochs() * stepsPerEpoch;
             int totalEpochs = Math.toIntExact((totalSteps + stepsPerEpoch - 1) / stepsPerEpoch);
+            if (resumeFrom != null && resumeFrom.state().step() >= totalSteps) {
+                throw new ConfigException("run " + run.root() + " has already trained " + resumeFrom.state().step()
+                        + " of its " + totalSteps + " steps; to train longer, resume with a larger --epochs or --steps");
+            }
 
             try (ImageClassifier classifier = evaluationClassifier(resolved, spec, data, manager)) {
                 // The engine's generator draws the initial weights (after the classifier, which
                 // seeds it for itself); host streams draw noise and data.
                 engine.setRandomSeed((int) (resolved.seed() ^ (resolved.seed() >>> 32)));
                 return train(resolved, arch, archOptions, loss, spec, data, manager, classifier,
-                        totalSteps, totalEpochs, stepsPerEpoch);
+                        totalSteps, totalEpochs, stepsPerEpoch, resumeFrom);
             }
         }
     }
@@ -202,7 +225,8 @@ public final class GanTrainer {
             ImageClassifier classifier,
             long totalSteps,
             int totalEpochs,
-            long stepsPerEpoch) {
+            long stepsPerEpoch,
+            Checkpoints.Checkpoint resumeFrom) {
         GanNetworks built = arch.create(spec, archOptions);
         GanNetworkState nets = new GanNetworkState(spec, built, manager, resolved.batchSize());
         run.writeConfig(resolved);
@@ -215,6 +239,9 @@ public final class GanTrainer {
         Loop loop =
                 new Loop(resolved, spec, data, nets, loss, regularizers, classifier, totalSteps, totalEpochs,
                         stepsPerEpoch);
+        if (resumeFrom != null) {
+            loop.restore(resumeFrom);
+        }
         return loop.run();
     }
 
@@ -270,6 +297,9 @@ public final class GanTrainer {
         private final int[] evaluationLabels;
         private final float[][] realEvaluation;
         private final ImageClassifier classifier;
+        private final Checkpoints checkpoints;
+        private long startStep;
+        private double learningRateFactor = 1.0;
 
         Loop(
                 TrainConfig cfg,
@@ -299,43 +329,79 @@ public final class GanTrainer {
                     Noise.normal(cfg.seed(), Noise.EVALUATION, 0, cfg.evalSamples(), spec.latentSize());
             this.evaluationLabels = spec.conditional() ? cycleLabels(cfg.evalSamples(), spec.numClasses()) : null;
             this.realEvaluation = data.mixture().map(m -> drawMixture(m, cfg)).orElse(null);
+            this.checkpoints = new Checkpoints(run);
+        }
+
+        /** Continues from a checkpoint: its weights, optimizer moments, step and rate factor. */
+        void restore(Checkpoints.Checkpoint checkpoint) {
+            checkpoint.restore(nets.generator(), nets.discriminator(), generatorAdam, discriminatorAdam, nets.manager());
+            // Loading replaces the parameters' arrays; the new ones must record gradients again.
+            GanNetworkState.trackGradients(nets.generatorParameters(), true);
+            GanNetworkState.trackGradients(nets.discriminatorParameters(), true);
+            startStep = checkpoint.state().step();
+            learningRateFactor = checkpoint.state().learningRateFactor();
+            message("resuming from " + checkpoint.dir() + " at step " + startStep + " of " + totalSteps);
+        }
+
+        private void checkpoint(long step) {
+            Checkpoints.Checkpoint c = checkpoints.write(
+                    new Checkpoints.State(step, generatorAdam.updates(), discriminatorAdam.updates(), learningRateFactor),
+                    nets.generator(), nets.discriminator(), generatorAdam, discriminatorAdam, cfg.keepCheckpoints());
+            listeners.forEach(l -> l.onMessage("  checkpoint " + c.dir()));
         }
 
         TrainingSummary run() {
             long start = System.nanoTime();
             TrainingStart started =
-                    new TrainingStart(cfg, spec, run.root(), totalSteps, totalEpochs, stepsPerEpoch);
+                    new TrainingStart(cfg, spec, run.root(), totalSteps, totalEpochs, stepsPerEpoch, startStep);
             listeners.forEach(l -> l.onStart(started));
-            long step = 0;
+            long step = startStep;
             Map<String, Double> metrics = Map.of();
+            Engine engine = nets.engine();
             try {
-                for (int epoch = 1; step < totalSteps; epoch++) {
+                for (int epoch = (int) (startStep / stepsPerEpoch) + 1; step < totalSteps; epoch++) {
                     Iterator<SampleBatch> batches = data.epoch(epoch - 1, cfg.batchSize());
+                    long first = step - (epoch - 1) * stepsPerEpoch;
+                    // A resumed epoch skips the batches its finished steps used: the order is (seed, epoch)'s.
+                    for (long b = 0; b < first * cfg.discriminatorSteps(); b++) {
+                        batches.next();
+                    }
                     double dSum = 0;
                     double gSum = 0;
                     int n = 0;
-                    for (long s = 0; s < stepsPerEpoch && step < totalSteps; s++) {
+                    for (long s = first; s < stepsPerEpoch && step < totalSteps; s++) {
                         step++;
+                        double scale = learningRateFactor;
                         if (cfg.learningRateSchedule().equals("linear")) {
                             // Step s of T trains at (T - s + 1) / T of the rate: the last at 1/T.
-                            double scale = (double) (totalSteps - step + 1) / totalSteps;
-                            generatorAdam.setLearningRateScale(scale);
-                            discriminatorAdam.setLearningRateScale(scale);
+                            scale *= (double) (totalSteps - step + 1) / totalSteps;
                         }
+                        generatorAdam.setLearningRateScale(scale);
+                        discriminatorAdam.setLearningRateScale(scale);
+                        // The engine's generator (dropout) depends on the step alone, so resumes are exact.
+                        engine.setRandomSeed(Seeds.stream(cfg.seed(), Noise.ENGINE, step).nextInt());
                         double[] losses = step(batches, step);
                         dSum += losses[0];
                         gSum += losses[1];
                         n++;
                         StepEvent event = new StepEvent(step, totalSteps, epoch, losses[0], losses[1]);
                         listeners.forEach(l -> l.onStep(event));
+                        boolean epochEnd = s == stepsPerEpoch - 1 || step == totalSteps;
+                        if (!epochEnd && cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0) {
+                            checkpoint(step);
+                        }
                     }
                     float[][] generated = evaluationSamples();
                     metrics = metrics(generated);
                     EpochEvent event =
                             new EpochEvent(
-                                    epoch, totalEpochs, step, dSum / n, gSum / n, metrics,
-                                    new EvaluationSamples(generated, evaluationLabels, realEvaluation));
+                                    epoch, totalEpochs, step, n == 0 ? Double.NaN : dSum / n, n == 0 ? Double.NaN : gSum / n,
+                                    metrics, new EvaluationSamples(generated, evaluationLabels, realEvaluation));
                     listeners.forEach(l -> l.onEpoch(event));
+                    // After the epoch's evaluation, so that a resume from here starts the next epoch.
+                    if (cfg.checkpointEvery() == 0 || step % cfg.checkpointEvery() == 0 || step == totalSteps) {
+                        checkpoint(step);
+                    }
                 }
                 RunDirectory.saveParameters(nets.generator(), run.generatorFile());
                 RunDirectory.saveParameters(nets.discriminator(), run.discriminatorFile());

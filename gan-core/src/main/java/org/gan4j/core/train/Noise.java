@@ -22,6 +22,8 @@ public final class Noise {
     public static final long SAMPLING = 5;
     /** Stream for the look-ahead updates of unrolled GANs. */
     public static final long UNROLLED = 6;
+    /** Purpose: the engine's own generator (dropout), reseeded at each step so that resumes are exact. */
+    public static final long ENGINE = 7;
 
     private Noise() {}
 

@@ -50,7 +50,7 @@ class ConfigFilesTest {
     @Test
     void unknownKeysAreNamedWithTheKnownOnes() {
         String top = error("{\"batchsize\": 3}");
-        assertTrue(top.startsWith("config file c.json: unknown key 'batchsize'; known keys: batchSize, dataDir"), top);
+        assertTrue(top.startsWith("config file c.json: unknown key 'batchsize'; known keys: batchSize, checkpointEvery, dataDir"), top);
         String nested = error("{\"generatorOptimizer\": {\"lr\": 3}}");
         assertEquals(
                 "config file c.json: unknown key 'lr' in 'generatorOptimizer'; known keys: beta1, beta2, epsilon, learningRate",

@@ -1,0 +1,448 @@
+package org.gan4j.core.run;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.gan4j.api.GanException;
+import org.gan4j.core.config.ConfigFiles;
+import org.gan4j.core.optim.Adam;
+
+/**
+ * A run's checkpoints: {@code checkpoints/step-NNNNNNNNNN/}, each holding both networks (batch
+ * norm's running statistics included), both optimizers' moments, the config, and {@code
+ * state.json} with the counters and the size and SHA-256 of every file.
+ *
+ * <p>A checkpoint is written into a hidden temporary folder, each file synced to disk, and only
+ * then renamed into place (and the parent folder synced), so a crash or a full disk during a write
+ * leaves the previous checkpoints as they were: the temporary folder is ignored and removed later.
+ * On resume, a checkpoint whose files do not match their recorded sizes and digests (truncated by
+ * hand, say) is skipped for the one before it.
+ *
+ * <p>Everything else a run needs to continue exactly is a function of the step: noise and fake
+ * labels come from streams keyed by (seed, purpose, step), the data order from (seed, epoch), and
+ * the engine's generator (dropout) is reseeded each step.
+ */
+public final class Checkpoints {
+
+    /** The state file of a checkpoint. */
+    public static final String STATE = "state.json";
+
+    private static final Pattern NAME = Pattern.compile("step-(\\d{10})");
+    private static final String GENERATOR = "generator.params";
+    private static final String DISCRIMINATOR = "discriminator.params";
+    private static final String GENERATOR_ADAM = "generator-adam.ndlist";
+    private static final String DISCRIMINATOR_ADAM = "discriminator-adam.ndlist";
+    private static final String CONFIG = "config.json";
+
+    /**
+     * Fault injection for tests of crash safety: milliseconds to sleep after each file of a
+     * checkpoint is written, so that a test can kill the process mid-write.
+     */
+    static final String PAUSE_PROPERTY = "gan4j.checkpoint.pauseMillis";
+    /**
+     * Fault injection for tests of full disks: fail with "No space left on device" once this many
+     * checkpoint files have been written by the process.
+     */
+    static final String FAIL_PROPERTY = "gan4j.checkpoint.failAfterFiles";
+
+    private final Path dir;
+    private final Path configFile;
+
+    /**
+     * The checkpoints of a run.
+     *
+     * @param run the run directory
+     */
+    public Checkpoints(RunDirectory run) {
+        this.dir = run.root().resolve("checkpoints");
+        this.configFile = run.configFile();
+    }
+
+    /**
+     * What a checkpoint says about the training it saved.
+     *
+     * @param step the steps completed
+     * @param generatorUpdates the generator's Adam update count
+     * @param discriminatorUpdates the discriminator's Adam update count
+     * @param learningRateFactor the factor both learning rates were multiplied by (1 unless a
+     *     divergence was rolled back)
+     */
+    public record State(long step, long generatorUpdates, long discriminatorUpdates, double learningRateFactor) {}
+
+    /**
+     * A checkpoint on disk.
+     *
+     * @param dir its folder
+     * @param state its counters
+     */
+    public record Checkpoint(Path dir, State state) {
+
+        /** @return the generator's weights */
+        public Path generatorFile() {
+            return dir.resolve(GENERATOR);
+        }
+
+        /** @return the discriminator's weights */
+        public Path discriminatorFile() {
+            return dir.resolve(DISCRIMINATOR);
+        }
+
+        /**
+         * Loads the networks and optimizers from this checkpoint.
+         *
+         * @param generator the generator, built for the run's spec
+         * @param discriminator the discriminator
+         * @param generatorAdam the generator's optimizer, over the generator's parameters
+         * @param discriminatorAdam the discriminator's optimizer
+         * @param manager where the networks' arrays live
+         */
+        public void restore(Block generator, Block discriminator, Adam generatorAdam, Adam discriminatorAdam,
+                NDManager manager) {
+            RunDirectory.loadParameters(generator, manager, generatorFile());
+            RunDirectory.loadParameters(discriminator, manager, discriminatorFile());
+            loadAdam(generatorAdam, dir.resolve(GENERATOR_ADAM), state.generatorUpdates(), manager);
+            loadAdam(discriminatorAdam, dir.resolve(DISCRIMINATOR_ADAM), state.discriminatorUpdates(), manager);
+        }
+
+        private static void loadAdam(Adam adam, Path file, long updates, NDManager manager) {
+            try (NDManager scratch = manager.newSubManager();
+                    InputStream in = Files.newInputStream(file)) {
+                adam.loadState(NDList.decode(scratch, in), updates);
+            } catch (IOException | RuntimeException e) {
+                throw new GanException("cannot load " + file + ": " + e.getMessage()
+                        + "; the checkpoint is damaged or belongs to another architecture", e);
+            }
+        }
+    }
+
+    /** @return the folder the checkpoints are in */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Writes a checkpoint atomically and keeps only the newest {@code keep} of them.
+     *
+     * @param state the counters
+     * @param generator the generator
+     * @param discriminator the discriminator
+     * @param generatorAdam its optimizer
+     * @param discriminatorAdam its optimizer
+     * @param keep how many checkpoints to keep, at least 1
+     * @return the checkpoint written
+     * @throws GanException naming the checkpoint if it cannot be written; the earlier ones are intact
+     */
+    public Checkpoint write(State state, Block generator, Block discriminator, Adam generatorAdam,
+            Adam discriminatorAdam, int keep) {
+        String name = String.format("step-%010d", state.step());
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve(".writing-" + name);
+        try {
+            Files.createDirectories(dir);
+            deleteRecursively(tmp);
+            Files.createDirectories(tmp);
+            Map<String, FileInfo> files = new LinkedHashMap<>();
+            FaultInjection faults = FaultInjection.fromSystemProperties();
+            files.put(GENERATOR, writeFile(tmp.resolve(GENERATOR), out -> save(generator, out), faults));
+            files.put(DISCRIMINATOR, writeFile(tmp.resolve(DISCRIMINATOR), out -> save(discriminator, out), faults));
+            files.put(GENERATOR_ADAM, writeFile(tmp.resolve(GENERATOR_ADAM), out -> encode(generatorAdam, out), faults));
+            files.put(DISCRIMINATOR_ADAM,
+                    writeFile(tmp.resolve(DISCRIMINATOR_ADAM), out -> encode(discriminatorAdam, out), faults));
+            byte[] config = Files.readAllBytes(configFile);
+            files.put(CONFIG, writeFile(tmp.resolve(CONFIG), out -> out.write(config), faults));
+            ObjectNode json = ConfigFiles.mapper().createObjectNode();
+            json.put("step", state.step());
+            json.put("generatorUpdates", state.generatorUpdates());
+            json.put("discriminatorUpdates", state.discriminatorUpdates());
+            json.put("learningRateFactor", state.learningRateFactor());
+            ObjectNode list = json.putObject("files");
+            files.forEach((file, info) -> list.putObject(file).put("bytes", info.bytes()).put("sha256", info.sha256()));
+            byte[] stateBytes = (ConfigFiles.mapper().writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
+            writeFile(tmp.resolve(STATE), out -> out.write(stateBytes), faults);
+            syncDirectory(tmp);
+            // A checkpoint of this step may exist from an earlier attempt (a resumed run); replace it.
+            if (Files.exists(target)) {
+                Path old = dir.resolve(".replaced-" + name);
+                deleteRecursively(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                deleteRecursively(old);
+            } else {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            syncDirectory(dir);
+        } catch (IOException e) {
+            try {
+                deleteRecursively(tmp);
+            } catch (IOException ignored) {
+                // The failure being reported matters more; the folder is ignored on resume.
+            }
+            Optional<Checkpoint> previous = latest(m -> { });
+            throw new GanException("cannot write checkpoint " + target + ": " + describe(e)
+                    + (previous.isPresent()
+                            ? "; the previous checkpoint " + previous.get().dir() + " is intact"
+                            : "; no earlier checkpoint exists")
+                    + "; free disk space or fix the folder's permissions, then 'gan train --resume "
+                    + dir.getParent() + "'", e);
+        }
+        prune(keep);
+        return new Checkpoint(target, state);
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private static void save(Block block, OutputStream out) throws IOException {
+        block.saveParameters(new DataOutputStream(out));
+    }
+
+    private static void encode(Adam adam, OutputStream out) throws IOException {
+        adam.state().encode(out);
+    }
+
+    /** Size and digest of a written file. */
+    private record FileInfo(long bytes, String sha256) {}
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger FILES_WRITTEN = new java.util.concurrent.atomic.AtomicInteger();
+
+    private record FaultInjection(long pauseMillis, int failAfterFiles) {
+        static FaultInjection fromSystemProperties() {
+            return new FaultInjection(Long.getLong(PAUSE_PROPERTY, 0), Integer.getInteger(FAIL_PROPERTY, -1));
+        }
+
+        void afterFile() throws IOException {
+            int written = FILES_WRITTEN.incrementAndGet();
+            if (failAfterFiles >= 0 && written > failAfterFiles) {
+                throw new IOException("No space left on device (simulated)");
+            }
+            if (pauseMillis > 0) {
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static FileInfo writeFile(Path file, Content content, FaultInjection faults) throws IOException {
+        MessageDigest sha = sha256();
+        long bytes;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            CountingDigestStream out = new CountingDigestStream(Channels.newOutputStream(channel), sha);
+            content.writeTo(out);
+            out.flush();
+            channel.force(true);
+            bytes = out.count;
+        }
+        faults.afterFile();
+        return new FileInfo(bytes, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** Writes through, counting bytes and feeding the digest; the caller closes the channel. */
+    private static final class CountingDigestStream extends OutputStream {
+        private final OutputStream out;
+        private final MessageDigest digest;
+        private long count;
+
+        CountingDigestStream(OutputStream out, MessageDigest digest) {
+            this.out = new java.io.BufferedOutputStream(out, 1 << 16);
+            this.digest = digest;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            digest.update((byte) b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            digest.update(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void syncDirectory(Path directory) {
+        // fsync of a directory makes its entries (the rename) durable; not every platform allows it.
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // best effort
+        }
+    }
+
+    /**
+     * The newest checkpoint whose files are whole, skipping damaged ones.
+     *
+     * @param warnings told, in one line each, about every checkpoint skipped and why
+     * @return the checkpoint, or empty if none is usable
+     */
+    public Optional<Checkpoint> latest(Consumer<String> warnings) {
+        for (Path candidate : stepFolders()) {
+            try {
+                return Optional.of(verify(candidate));
+            } catch (GanException e) {
+                warnings.accept(e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The step-* folders, newest first. */
+    List<Path> stepFolders() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new GanException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks a checkpoint's files against its state file.
+     *
+     * @param folder the checkpoint's folder
+     * @return the checkpoint
+     * @throws GanException in one line, naming the file that does not match
+     */
+    static Checkpoint verify(Path folder) {
+        Path stateFile = folder.resolve(STATE);
+        JsonNode json;
+        try {
+            json = ConfigFiles.mapper().readTree(Files.readString(stateFile));
+        } catch (IOException | RuntimeException e) {
+            throw new GanException("checkpoint " + folder + " is damaged: cannot read " + STATE + " ("
+                    + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + "); skipping it");
+        }
+        JsonNode files = json.get("files");
+        if (files == null || !json.has("step")) {
+            throw new GanException("checkpoint " + folder + " is damaged: " + STATE + " lacks its step or files; skipping it");
+        }
+        for (String name : List.of(GENERATOR, DISCRIMINATOR, GENERATOR_ADAM, DISCRIMINATOR_ADAM, CONFIG)) {
+            JsonNode info = files.get(name);
+            Path file = folder.resolve(name);
+            if (info == null || !Files.isRegularFile(file)) {
+                throw new GanException("checkpoint " + folder + " is damaged: " + name + " is missing; skipping it");
+            }
+            try {
+                long size = Files.size(file);
+                if (size != info.get("bytes").asLong()) {
+                    throw new GanException("checkpoint " + folder + " is damaged: " + name + " has " + size
+                            + " bytes, " + info.get("bytes").asLong() + " were written; skipping it");
+                }
+                MessageDigest sha = sha256();
+                try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+                if (!HexFormat.of().formatHex(sha.digest()).equals(info.get("sha256").asText())) {
+                    throw new GanException("checkpoint " + folder + " is damaged: " + name
+                            + " does not match its recorded SHA-256; skipping it");
+                }
+            } catch (IOException e) {
+                throw new GanException("checkpoint " + folder + " is damaged: cannot read " + name + " ("
+                        + e.getMessage() + "); skipping it");
+            }
+        }
+        State state = new State(json.get("step").asLong(), json.path("generatorUpdates").asLong(),
+                json.path("discriminatorUpdates").asLong(), json.path("learningRateFactor").asDouble(1.0));
+        return new Checkpoint(folder, state);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    /** Keeps the newest {@code keep} checkpoints and removes leftovers of interrupted writes. */
+    private void prune(int keep) {
+        List<Path> folders = stepFolders();
+        List<Path> remove = new ArrayList<>(folders.subList(Math.min(keep, folders.size()), folders.size()));
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.filter(p -> p.getFileName().toString().startsWith(".writing-")
+                    || p.getFileName().toString().startsWith(".replaced-")).forEach(remove::add);
+        } catch (IOException e) {
+            return; // pruning is housekeeping; the checkpoint itself is written
+        }
+        for (Path p : remove) {
+            try {
+                deleteRecursively(p);
+            } catch (IOException ignored) {
+                // housekeeping only
+            }
+        }
+    }
+
+    /**
+     * The step a checkpoint folder's name gives.
+     *
+     * @param folder a checkpoint folder
+     * @return its step, or -1 if the name is not a checkpoint's
+     */
+    static long stepOf(Path folder) {
+        Matcher m = NAME.matcher(folder.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}
