@@ -142,6 +142,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--keep-checkpoints", paramLabel = "K", description = "Keep the newest K checkpoints (default: 3).")
     Integer keepCheckpoints;
 
+    @Option(names = "--on-divergence", paramLabel = "WHAT",
+            description = "stop (default), or rollback: on a NaN or infinite loss or weight, return to the last"
+                    + " checkpoint with the learning rates halved (up to 3 times).")
+    String onDivergence;
+
     @Override
     public Integer call() {
         PluginCatalog plugins = gan.plugins();
@@ -200,8 +205,8 @@ public final class TrainCommand implements Callable<Integer> {
         addIf(changed, device != null || out != null || force, "--device, --out or --force");
         if (!changed.isEmpty()) {
             throw new ConfigException("--resume continues " + resume + " with its own config.json; drop "
-                    + String.join(", ", changed) + " (only --epochs, --steps, --checkpoint-every, --keep-checkpoints"
-                    + " and --quiet may be given)");
+                    + String.join(", ", changed) + " (only --epochs, --steps, --checkpoint-every, --keep-checkpoints,"
+                    + " --on-divergence and --quiet may be given)");
         }
         TrainConfig.Builder b = saved.toBuilder();
         if (length != null && length.epochs != null) {
@@ -215,6 +220,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (keepCheckpoints != null) {
             b.keepCheckpoints(keepCheckpoints);
+        }
+        if (onDivergence != null) {
+            b.onDivergence(onDivergence);
         }
         TrainConfig config = GanTrainer.resolve(build(b), plugins);
         java.io.PrintWriter err = spec.commandLine().getErr();
@@ -348,6 +356,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (keepCheckpoints != null) {
             b.keepCheckpoints(keepCheckpoints);
+        }
+        if (onDivergence != null) {
+            b.onDivergence(onDivergence);
         }
         if (learningRateSchedule != null) {
             b.learningRateSchedule(learningRateSchedule);

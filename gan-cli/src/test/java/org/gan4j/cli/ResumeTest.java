@@ -182,8 +182,8 @@ class ResumeTest {
                         + " with the architecture it was trained with",
                 failsWith(2, gan("train", "--resume", reference.toString(), "--model", "dcgan")));
         assertEquals("gan train: --resume continues " + reference + " with its own config.json; drop"
-                        + " learning-rate flags (only --epochs, --steps, --checkpoint-every, --keep-checkpoints and"
-                        + " --quiet may be given)",
+                        + " learning-rate flags (only --epochs, --steps, --checkpoint-every, --keep-checkpoints,"
+                        + " --on-divergence and --quiet may be given)",
                 failsWith(2, gan("train", "--resume", reference.toString(), "--lr", "1e-3")));
         assertEquals("gan train: run " + reference + " has already trained 400 of its 400 steps; to train longer,"
                         + " resume with a larger --epochs or --steps",

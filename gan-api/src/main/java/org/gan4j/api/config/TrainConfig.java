@@ -32,6 +32,8 @@ import org.gan4j.api.ConfigException;
  * @param checkpointEvery write a checkpoint every this many steps, or 0 for one at the end of each
  *     epoch; a run always ends with one
  * @param keepCheckpoints how many of the newest checkpoints to keep, at least 1
+ * @param onDivergence what a NaN or infinite loss or weight does: "stop" the run, or "rollback" to
+ *     the last checkpoint with both learning rates halved (up to 3 times)
  */
 public record TrainConfig(
         PluginChoice model,
@@ -52,7 +54,8 @@ public record TrainConfig(
         int unrolledSteps,
         String learningRateSchedule,
         long checkpointEvery,
-        int keepCheckpoints) {
+        int keepCheckpoints,
+        String onDivergence) {
 
     /** Validates the whole config. */
     public TrainConfig {
@@ -98,6 +101,10 @@ public record TrainConfig(
                     "checkpointEvery must be 0 (each epoch's end) or a positive number of steps, got " + checkpointEvery);
         }
         positive(keepCheckpoints, "keepCheckpoints");
+        onDivergence = onDivergence == null || onDivergence.isBlank() ? "stop" : onDivergence.trim();
+        if (!onDivergence.equals("stop") && !onDivergence.equals("rollback")) {
+            throw new ConfigException("onDivergence must be stop or rollback, got '" + onDivergence + "'");
+        }
         if (dataDir != null && dataDir.isBlank()) {
             dataDir = null;
         }
@@ -158,6 +165,7 @@ public record TrainConfig(
         b.learningRateSchedule = learningRateSchedule;
         b.checkpointEvery = checkpointEvery;
         b.keepCheckpoints = keepCheckpoints;
+        b.onDivergence = onDivergence;
         return b;
     }
 
@@ -186,6 +194,7 @@ public record TrainConfig(
         private int unrolledSteps;
         private long checkpointEvery;
         private int keepCheckpoints = 3;
+        private String onDivergence = "stop";
 
         private Builder() {}
 
@@ -312,11 +321,20 @@ public record TrainConfig(
             return this;
         }
 
+        /**
+         * @param v stop or rollback
+         * @return this builder
+         */
+        public Builder onDivergence(String v) {
+            onDivergence = v;
+            return this;
+        }
+
         public TrainConfig build() {
             return new TrainConfig(
                     model, loss, regularizers, dataset, dataDir, latentSize, epochs, steps, batchSize, seed,
                     discriminatorSteps, generatorOptimizer, discriminatorOptimizer, evalSamples,
-                    device, unrolledSteps, learningRateSchedule, checkpointEvery, keepCheckpoints);
+                    device, unrolledSteps, learningRateSchedule, checkpointEvery, keepCheckpoints, onDivergence);
         }
     }
 

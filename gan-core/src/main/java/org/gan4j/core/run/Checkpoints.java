@@ -125,10 +125,20 @@ public final class Checkpoints {
          */
         public void restore(Block generator, Block discriminator, Adam generatorAdam, Adam discriminatorAdam,
                 NDManager manager) {
-            RunDirectory.loadParameters(generator, manager, generatorFile());
-            RunDirectory.loadParameters(discriminator, manager, discriminatorFile());
+            replaceParameters(generator, generatorFile(), manager);
+            replaceParameters(discriminator, discriminatorFile(), manager);
             loadAdam(generatorAdam, dir.resolve(GENERATOR_ADAM), state.generatorUpdates(), manager);
             loadAdam(discriminatorAdam, dir.resolve(DISCRIMINATOR_ADAM), state.discriminatorUpdates(), manager);
+        }
+
+        /** Loads a block's parameters and frees the arrays they replace. */
+        private static void replaceParameters(Block block, Path file, NDManager manager) {
+            List<ai.djl.ndarray.NDArray> old = new ArrayList<>();
+            block.getParameters().values().forEach(p -> old.add(p.getArray()));
+            RunDirectory.loadParameters(block, manager, file);
+            java.util.Set<ai.djl.ndarray.NDArray> current = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            block.getParameters().values().forEach(p -> current.add(p.getArray()));
+            old.stream().filter(a -> !current.contains(a)).forEach(ai.djl.ndarray.NDArray::close);
         }
 
         private static void loadAdam(Adam adam, Path file, long updates, NDManager manager) {

@@ -26,7 +26,7 @@ public final class GanNetworkState {
     private final Block generator;
     private final Block discriminator;
     private final NDManager manager;
-    private final ParameterStore parameterStore;
+    private ParameterStore parameterStore;
     private final List<Parameter> generatorParameters;
     private final List<Parameter> discriminatorParameters;
 
@@ -80,6 +80,14 @@ public final class GanNetworkState {
      */
     private static List<Parameter> trainable(Block block) {
         return block.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
+    }
+
+    /**
+     * Forgets the parameter arrays the forward passes cached, after a checkpoint's weights were
+     * loaded into the networks (loading gives each parameter a new array).
+     */
+    void parametersReplaced() {
+        parameterStore = new ParameterStore(manager, false);
     }
 
     /** @return the spec */

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.gan4j.api.ConfigException;
@@ -281,6 +282,18 @@ public final class GanTrainer {
                 VERSION);
     }
 
+    /** Rollbacks a run with {@code onDivergence = rollback} makes before it gives up. */
+    static final int MAX_ROLLBACKS = 3;
+
+    /** A non-finite loss: the step is abandoned. */
+    private static final class Diverged extends GanException {
+        private static final long serialVersionUID = 1L;
+
+        Diverged(String message) {
+            super(message);
+        }
+    }
+
     /** One run's mutable state. */
     private final class Loop {
         private final TrainConfig cfg;
@@ -332,10 +345,25 @@ public final class GanTrainer {
             this.checkpoints = new Checkpoints(run);
         }
 
+        private void requireFiniteWeights(List<ai.djl.nn.Parameter> parameters, String which, long step) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                for (ai.djl.nn.Parameter p : parameters) {
+                    NDArray w = p.getArray();
+                    if (w.isNaN().logicalOr(w.isInfinite()).any().getBoolean()) {
+                        throw new Diverged("training diverged at step " + step + ": a weight of the " + which
+                                + " (" + p.getName() + ") is NaN or infinite");
+                    }
+                }
+            }
+        }
+
         /** Continues from a checkpoint: its weights, optimizer moments, step and rate factor. */
         void restore(Checkpoints.Checkpoint checkpoint) {
             checkpoint.restore(nets.generator(), nets.discriminator(), generatorAdam, discriminatorAdam, nets.manager());
-            // Loading replaces the parameters' arrays; the new ones must record gradients again.
+            // Loading replaces the parameters' arrays: the new ones must record gradients again, and
+            // the parameter store must stop serving the old ones it cached (a rollback's are NaN).
+            nets.parametersReplaced();
             GanNetworkState.trackGradients(nets.generatorParameters(), true);
             GanNetworkState.trackGradients(nets.discriminatorParameters(), true);
             startStep = checkpoint.state().step();
@@ -344,6 +372,9 @@ public final class GanTrainer {
         }
 
         private void checkpoint(long step) {
+            // A checkpoint must never hold a broken network: it is what a rollback returns to.
+            requireFiniteWeights(nets.generatorParameters(), "generator", step);
+            requireFiniteWeights(nets.discriminatorParameters(), "discriminator", step);
             Checkpoints.Checkpoint c = checkpoints.write(
                     new Checkpoints.State(step, generatorAdam.updates(), discriminatorAdam.updates(), learningRateFactor),
                     nets.generator(), nets.discriminator(), generatorAdam, discriminatorAdam, cfg.keepCheckpoints());
@@ -355,66 +386,97 @@ public final class GanTrainer {
             TrainingStart started =
                     new TrainingStart(cfg, spec, run.root(), totalSteps, totalEpochs, stepsPerEpoch, startStep);
             listeners.forEach(l -> l.onStart(started));
-            long step = startStep;
-            Map<String, Double> metrics = Map.of();
-            Engine engine = nets.engine();
+            Map<String, Double> metrics;
+            int rollbacks = 0;
             try {
-                for (int epoch = (int) (startStep / stepsPerEpoch) + 1; step < totalSteps; epoch++) {
-                    Iterator<SampleBatch> batches = data.epoch(epoch - 1, cfg.batchSize());
-                    long first = step - (epoch - 1) * stepsPerEpoch;
-                    // A resumed epoch skips the batches its finished steps used: the order is (seed, epoch)'s.
-                    for (long b = 0; b < first * cfg.discriminatorSteps(); b++) {
-                        batches.next();
-                    }
-                    double dSum = 0;
-                    double gSum = 0;
-                    int n = 0;
-                    for (long s = first; s < stepsPerEpoch && step < totalSteps; s++) {
-                        step++;
-                        double scale = learningRateFactor;
-                        if (cfg.learningRateSchedule().equals("linear")) {
-                            // Step s of T trains at (T - s + 1) / T of the rate: the last at 1/T.
-                            scale *= (double) (totalSteps - step + 1) / totalSteps;
+                while (true) {
+                    try {
+                        metrics = trainFrom(startStep);
+                        break;
+                    } catch (Diverged d) {
+                        Optional<Checkpoints.Checkpoint> last = checkpoints.latest(w -> message("warning: " + w));
+                        if (!cfg.onDivergence().equals("rollback") || rollbacks == MAX_ROLLBACKS || last.isEmpty()) {
+                            throw new GanException(d.getMessage() + "; " + (last.isEmpty()
+                                    ? "no checkpoint was written before it"
+                                    : "the last good checkpoint is " + last.get().dir() + " (step "
+                                            + last.get().state().step() + ")")
+                                    + (cfg.onDivergence().equals("rollback") && last.isPresent()
+                                            ? "; gave up after " + rollbacks + " rollbacks"
+                                            : "; lower the learning rates (--lr), try another loss, or train with"
+                                                    + " --on-divergence rollback"), d);
                         }
-                        generatorAdam.setLearningRateScale(scale);
-                        discriminatorAdam.setLearningRateScale(scale);
-                        // The engine's generator (dropout) depends on the step alone, so resumes are exact.
-                        engine.setRandomSeed(Seeds.stream(cfg.seed(), Noise.ENGINE, step).nextInt());
-                        double[] losses = step(batches, step);
-                        dSum += losses[0];
-                        gSum += losses[1];
-                        n++;
-                        StepEvent event = new StepEvent(step, totalSteps, epoch, losses[0], losses[1]);
-                        listeners.forEach(l -> l.onStep(event));
-                        boolean epochEnd = s == stepsPerEpoch - 1 || step == totalSteps;
-                        if (!epochEnd && cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0) {
-                            checkpoint(step);
-                        }
-                    }
-                    float[][] generated = evaluationSamples();
-                    metrics = metrics(generated);
-                    EpochEvent event =
-                            new EpochEvent(
-                                    epoch, totalEpochs, step, n == 0 ? Double.NaN : dSum / n, n == 0 ? Double.NaN : gSum / n,
-                                    metrics, new EvaluationSamples(generated, evaluationLabels, realEvaluation));
-                    listeners.forEach(l -> l.onEpoch(event));
-                    // After the epoch's evaluation, so that a resume from here starts the next epoch.
-                    if (cfg.checkpointEvery() == 0 || step % cfg.checkpointEvery() == 0 || step == totalSteps) {
-                        checkpoint(step);
+                        rollbacks++;
+                        restore(last.get());
+                        learningRateFactor *= 0.5;
+                        message(d.getMessage() + "; rolled back to " + last.get().dir() + " with the learning rates"
+                                + " halved (factor " + learningRateFactor + ", rollback " + rollbacks + " of "
+                                + MAX_ROLLBACKS + ")");
                     }
                 }
                 RunDirectory.saveParameters(nets.generator(), run.generatorFile());
                 RunDirectory.saveParameters(nets.discriminator(), run.discriminatorFile());
-                run.writeInfo(info(spec, data, step));
+                run.writeInfo(info(spec, data, totalSteps));
             } finally {
                 generatorAdam.close();
                 discriminatorAdam.close();
             }
             TrainingSummary summary =
                     new TrainingSummary(
-                            run.root(), step, totalEpochs, (System.nanoTime() - start) / 1e9, metrics);
+                            run.root(), totalSteps, totalEpochs, (System.nanoTime() - start) / 1e9, metrics);
             listeners.forEach(l -> l.onEnd(summary));
             return summary;
+        }
+
+        /** Trains from a step to the end; a divergence throws {@link Diverged}. Returns the last metrics. */
+        private Map<String, Double> trainFrom(long from) {
+            long step = from;
+            Map<String, Double> metrics = Map.of();
+            Engine engine = nets.engine();
+            for (int epoch = (int) (from / stepsPerEpoch) + 1; step < totalSteps; epoch++) {
+                Iterator<SampleBatch> batches = data.epoch(epoch - 1, cfg.batchSize());
+                long first = step - (epoch - 1) * stepsPerEpoch;
+                // A resumed epoch skips the batches its finished steps used: the order is (seed, epoch)'s.
+                for (long b = 0; b < first * cfg.discriminatorSteps(); b++) {
+                    batches.next();
+                }
+                double dSum = 0;
+                double gSum = 0;
+                int n = 0;
+                for (long s = first; s < stepsPerEpoch && step < totalSteps; s++) {
+                    step++;
+                    double scale = learningRateFactor;
+                    if (cfg.learningRateSchedule().equals("linear")) {
+                        // Step s of T trains at (T - s + 1) / T of the rate: the last at 1/T.
+                        scale *= (double) (totalSteps - step + 1) / totalSteps;
+                    }
+                    generatorAdam.setLearningRateScale(scale);
+                    discriminatorAdam.setLearningRateScale(scale);
+                    // The engine's generator (dropout) depends on the step alone, so resumes are exact.
+                    engine.setRandomSeed(Seeds.stream(cfg.seed(), Noise.ENGINE, step).nextInt());
+                    double[] losses = step(batches, step);
+                    dSum += losses[0];
+                    gSum += losses[1];
+                    n++;
+                    StepEvent event = new StepEvent(step, totalSteps, epoch, losses[0], losses[1]);
+                    listeners.forEach(l -> l.onStep(event));
+                    boolean epochEnd = s == stepsPerEpoch - 1 || step == totalSteps;
+                    if (!epochEnd && cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0) {
+                        checkpoint(step);
+                    }
+                }
+                float[][] generated = evaluationSamples();
+                metrics = metrics(generated);
+                EpochEvent event =
+                        new EpochEvent(
+                                epoch, totalEpochs, step, n == 0 ? Double.NaN : dSum / n, n == 0 ? Double.NaN : gSum / n,
+                                metrics, new EvaluationSamples(generated, evaluationLabels, realEvaluation));
+                listeners.forEach(l -> l.onEpoch(event));
+                // After the epoch's evaluation, so that a resume from here starts the next epoch.
+                if (cfg.checkpointEvery() == 0 || step % cfg.checkpointEvery() == 0 || step == totalSteps) {
+                    checkpoint(step);
+                }
+            }
+            return metrics;
         }
 
         /** One step: k discriminator updates, then one generator update. Returns {dLoss, gLoss}. */
@@ -484,9 +546,7 @@ public final class GanTrainer {
 
         private double checkFinite(float value, String which, long step) {
             if (!Float.isFinite(value)) {
-                throw new GanException(
-                        "training diverged at step " + step + ": the " + which + " loss is " + value
-                                + "; lower the learning rates (--lr) or try another loss");
+                throw new Diverged("training diverged at step " + step + ": the " + which + " loss is " + value);
             }
             return value;
         }
