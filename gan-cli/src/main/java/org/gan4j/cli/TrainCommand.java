@@ -142,6 +142,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--keep-checkpoints", paramLabel = "K", description = "Keep the newest K checkpoints (default: 3).")
     Integer keepCheckpoints;
 
+    @Option(names = "--ema", paramLabel = "DECAY",
+            description = "Keep an exponential moving average of the generator's weights (e.g. 0.999) for samples,"
+                    + " metrics and export. Default: off.")
+    Double emaDecay;
+
     @Option(names = "--on-divergence", paramLabel = "WHAT",
             description = "stop (default), or rollback: on a NaN or infinite loss or weight, return to the last"
                     + " checkpoint with the learning rates halved (up to 3 times).")
@@ -199,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
         addIf(changed, regularizers != null || regularizerOptions != null, "--regularizer");
         addIf(changed, dataDir != null, "--data-dir");
         addIf(changed, batchSize != null || seed != null || latentSize != null || discriminatorSteps != null
-                || unrolledSteps != null, "--batch-size, --seed, --latent-size, --d-steps or --unrolled-steps");
+                || unrolledSteps != null || emaDecay != null, "--ema, --batch-size, --seed, --latent-size, --d-steps or --unrolled-steps");
         addIf(changed, learningRate != null || generatorLearningRate != null || discriminatorLearningRate != null
                 || beta1 != null || beta2 != null || learningRateSchedule != null, "learning-rate flags");
         addIf(changed, device != null || out != null || force, "--device, --out or --force");
@@ -350,6 +355,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (unrolledSteps != null) {
             b.unrolledSteps(unrolledSteps);
+        }
+        if (emaDecay != null) {
+            b.emaDecay(emaDecay);
         }
         if (checkpointEvery != null) {
             b.checkpointEvery(checkpointEvery);

@@ -211,6 +211,43 @@ class ResumeTest {
         assertTrue(Files.isDirectory(run.resolve("checkpoints/step-0000000300")));
     }
 
+    @Test
+    void theGeneratorsMovingAverageResumesExactlyAndIsWhatSamplesComeFrom() throws Exception {
+        Path full = tmp.resolve("ema-full");
+        Path cut = tmp.resolve("ema-cut");
+        for (Path out : new Path[] {full, cut}) {
+            Result r = gan(args(RUN, "--ema", "0.99", "--out", out.toString()));
+            assertEquals(0, r.code(), r.err());
+        }
+        // Interrupt the second after step 250: drop what came later, resume.
+        deleteRecursively(cut.resolve("checkpoints/final"));
+        deleteRecursively(cut.resolve("checkpoints/step-0000000400"));
+        deleteRecursively(cut.resolve("checkpoints/step-0000000350"));
+        Result r = gan("train", "--resume", cut.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        for (String file : new String[] {"generator.params", "generator-ema.params", "discriminator.params"}) {
+            assertArrayEquals(Files.readAllBytes(full.resolve("checkpoints/final").resolve(file)),
+                    Files.readAllBytes(cut.resolve("checkpoints/final").resolve(file)), file);
+        }
+        // The average differs from the last iterate, and gan sample draws from the average.
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(full.resolve("checkpoints/final/generator.params")),
+                Files.readAllBytes(full.resolve("checkpoints/final/generator-ema.params"))));
+        Path fromRun = tmp.resolve("ema.npy");
+        assertEquals(0, gan("sample", "--run", full.toString(), "--n", "4", "--out", fromRun.toString()).code());
+        Path fromOnnx = tmp.resolve("ema-onnx.npy");
+        assertEquals(0, gan("sample", "--onnx", full.resolve("generator.onnx").toString(), "--n", "4",
+                "--out", fromOnnx.toString()).code());
+        float[] a = org.gan4j.core.io.NpyFiles.read(fromRun).values();
+        float[] b = org.gan4j.core.io.NpyFiles.read(fromOnnx).values();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], 1e-4, "the export is the average too");
+        }
+        Path plain = tmp.resolve("plain.npy");
+        assertEquals(0, gan("sample", "--run", reference.toString(), "--n", "4", "--out", plain.toString()).code());
+        float[] c = org.gan4j.core.io.NpyFiles.read(plain).values();
+        assertFalse(java.util.Arrays.equals(a, c), "the averaged generator samples differently from the last iterate");
+    }
+
     private static void deleteRecursively(Path p) throws IOException {
         try (Stream<Path> walk = Files.walk(p)) {
             for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -34,6 +34,8 @@ import org.gan4j.api.ConfigException;
  * @param keepCheckpoints how many of the newest checkpoints to keep, at least 1
  * @param onDivergence what a NaN or infinite loss or weight does: "stop" the run, or "rollback" to
  *     the last checkpoint with both learning rates halved (up to 3 times)
+ * @param emaDecay 0 for off, or the decay of an exponential moving average of the generator's
+ *     weights (e.g. 0.999), which then gives the samples, the metrics and the export
  */
 public record TrainConfig(
         PluginChoice model,
@@ -55,7 +57,8 @@ public record TrainConfig(
         String learningRateSchedule,
         long checkpointEvery,
         int keepCheckpoints,
-        String onDivergence) {
+        String onDivergence,
+        double emaDecay) {
 
     /** Validates the whole config. */
     public TrainConfig {
@@ -104,6 +107,9 @@ public record TrainConfig(
         onDivergence = onDivergence == null || onDivergence.isBlank() ? "stop" : onDivergence.trim();
         if (!onDivergence.equals("stop") && !onDivergence.equals("rollback")) {
             throw new ConfigException("onDivergence must be stop or rollback, got '" + onDivergence + "'");
+        }
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw new ConfigException("emaDecay must be 0 (off) or in (0, 1), e.g. 0.999, got " + emaDecay);
         }
         if (dataDir != null && dataDir.isBlank()) {
             dataDir = null;
@@ -166,6 +172,7 @@ public record TrainConfig(
         b.checkpointEvery = checkpointEvery;
         b.keepCheckpoints = keepCheckpoints;
         b.onDivergence = onDivergence;
+        b.emaDecay = emaDecay;
         return b;
     }
 
@@ -195,6 +202,7 @@ public record TrainConfig(
         private long checkpointEvery;
         private int keepCheckpoints = 3;
         private String onDivergence = "stop";
+        private double emaDecay;
 
         private Builder() {}
 
@@ -330,11 +338,20 @@ public record TrainConfig(
             return this;
         }
 
+        /**
+         * @param v 0 for off, or the decay of the generator's moving average
+         * @return this builder
+         */
+        public Builder emaDecay(double v) {
+            emaDecay = v;
+            return this;
+        }
+
         public TrainConfig build() {
             return new TrainConfig(
                     model, loss, regularizers, dataset, dataDir, latentSize, epochs, steps, batchSize, seed,
                     discriminatorSteps, generatorOptimizer, discriminatorOptimizer, evalSamples,
-                    device, unrolledSteps, learningRateSchedule, checkpointEvery, keepCheckpoints, onDivergence);
+                    device, unrolledSteps, learningRateSchedule, checkpointEvery, keepCheckpoints, onDivergence, emaDecay);
         }
     }
 

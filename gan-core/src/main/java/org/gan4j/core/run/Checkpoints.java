@@ -57,6 +57,7 @@ public final class Checkpoints {
     private static final Pattern NAME = Pattern.compile("step-(\\d{10})");
     private static final String GENERATOR = "generator.params";
     private static final String DISCRIMINATOR = "discriminator.params";
+    private static final String GENERATOR_EMA = "generator-ema.params";
     private static final String GENERATOR_ADAM = "generator-adam.ndlist";
     private static final String DISCRIMINATOR_ADAM = "discriminator-adam.ndlist";
     private static final String CONFIG = "config.json";
@@ -119,14 +120,20 @@ public final class Checkpoints {
          *
          * @param generator the generator, built for the run's spec
          * @param discriminator the discriminator
+         * @param emaGenerator the generator's moving average, or null if the run keeps none
          * @param generatorAdam the generator's optimizer, over the generator's parameters
          * @param discriminatorAdam the discriminator's optimizer
          * @param manager where the networks' arrays live
          */
-        public void restore(Block generator, Block discriminator, Adam generatorAdam, Adam discriminatorAdam,
-                NDManager manager) {
+        public void restore(Block generator, Block discriminator, Block emaGenerator, Adam generatorAdam,
+                Adam discriminatorAdam, NDManager manager) {
             replaceParameters(generator, generatorFile(), manager);
             replaceParameters(discriminator, discriminatorFile(), manager);
+            if (emaGenerator != null) {
+                Path ema = dir.resolve(GENERATOR_EMA);
+                // A checkpoint written before the average was switched on starts it from the weights.
+                replaceParameters(emaGenerator, Files.isRegularFile(ema) ? ema : generatorFile(), manager);
+            }
             loadAdam(generatorAdam, dir.resolve(GENERATOR_ADAM), state.generatorUpdates(), manager);
             loadAdam(discriminatorAdam, dir.resolve(DISCRIMINATOR_ADAM), state.discriminatorUpdates(), manager);
         }
@@ -163,14 +170,15 @@ public final class Checkpoints {
      * @param state the counters
      * @param generator the generator
      * @param discriminator the discriminator
+     * @param emaGenerator the generator's moving average, or null if the run keeps none
      * @param generatorAdam its optimizer
      * @param discriminatorAdam its optimizer
      * @param keep how many checkpoints to keep, at least 1
      * @return the checkpoint written
      * @throws GanException naming the checkpoint if it cannot be written; the earlier ones are intact
      */
-    public Checkpoint write(State state, Block generator, Block discriminator, Adam generatorAdam,
-            Adam discriminatorAdam, int keep) {
+    public Checkpoint write(State state, Block generator, Block discriminator, Block emaGenerator,
+            Adam generatorAdam, Adam discriminatorAdam, int keep) {
         String name = String.format("step-%010d", state.step());
         Path target = dir.resolve(name);
         Path tmp = dir.resolve(".writing-" + name);
@@ -182,6 +190,9 @@ public final class Checkpoints {
             FaultInjection faults = FaultInjection.fromSystemProperties();
             files.put(GENERATOR, writeFile(tmp.resolve(GENERATOR), out -> save(generator, out), faults));
             files.put(DISCRIMINATOR, writeFile(tmp.resolve(DISCRIMINATOR), out -> save(discriminator, out), faults));
+            if (emaGenerator != null) {
+                files.put(GENERATOR_EMA, writeFile(tmp.resolve(GENERATOR_EMA), out -> save(emaGenerator, out), faults));
+            }
             files.put(GENERATOR_ADAM, writeFile(tmp.resolve(GENERATOR_ADAM), out -> encode(generatorAdam, out), faults));
             files.put(DISCRIMINATOR_ADAM,
                     writeFile(tmp.resolve(DISCRIMINATOR_ADAM), out -> encode(discriminatorAdam, out), faults));
@@ -381,7 +392,11 @@ public final class Checkpoints {
         if (files == null || !json.has("step")) {
             throw new GanException("checkpoint " + folder + " is damaged: " + STATE + " lacks its step or files; skipping it");
         }
-        for (String name : List.of(GENERATOR, DISCRIMINATOR, GENERATOR_ADAM, DISCRIMINATOR_ADAM, CONFIG)) {
+        List<String> names = new ArrayList<>(List.of(GENERATOR, DISCRIMINATOR, GENERATOR_ADAM, DISCRIMINATOR_ADAM, CONFIG));
+        if (files.has(GENERATOR_EMA)) {
+            names.add(GENERATOR_EMA);
+        }
+        for (String name : names) {
             JsonNode info = files.get(name);
             Path file = folder.resolve(name);
             if (info == null || !Files.isRegularFile(file)) {

@@ -152,6 +152,11 @@ public final class RunDirectory {
         return root.resolve("checkpoints").resolve("final").resolve("generator.params");
     }
 
+    /** @return the final moving average of the generator's weights, when the run kept one */
+    public Path emaGeneratorFile() {
+        return root.resolve("checkpoints").resolve("final").resolve("generator-ema.params");
+    }
+
     /** @return {@code generator.onnx}, where the trained generator is exported */
     public Path onnxFile() {
         return root.resolve("generator.onnx");

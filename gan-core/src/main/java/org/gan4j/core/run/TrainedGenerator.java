@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.model.ArchitectureProvider;
 import org.gan4j.api.model.ModelSpec;
@@ -53,7 +55,11 @@ public final class TrainedGenerator implements AutoCloseable {
         } else {
             generator.initialize(manager, DataType.FLOAT32, z);
         }
-        RunDirectory.loadParameters(generator, manager, run.generatorFile());
+        // A run that kept a moving average of its generator samples and exports from the average.
+        Path weights = config.emaDecay() > 0 && Files.isRegularFile(run.emaGeneratorFile())
+                ? run.emaGeneratorFile()
+                : run.generatorFile();
+        RunDirectory.loadParameters(generator, manager, weights);
         return new TrainedGenerator(spec, info, generator, manager);
     }
 

@@ -27,6 +27,7 @@ public final class GanNetworkState {
     private final Block discriminator;
     private final NDManager manager;
     private ParameterStore parameterStore;
+    private EmaGenerator ema;
     private final List<Parameter> generatorParameters;
     private final List<Parameter> discriminatorParameters;
 
@@ -88,6 +89,21 @@ public final class GanNetworkState {
      */
     void parametersReplaced() {
         parameterStore = new ParameterStore(manager, false);
+    }
+
+    /**
+     * Keeps an exponential moving average of the generator, used from then on for {@link #sample}.
+     *
+     * @param network a second instance of the generator's architecture, not yet initialized
+     * @param decay the weight of the old average, in (0, 1)
+     */
+    void enableEma(Block network, double decay) {
+        ema = new EmaGenerator(network, generator, spec, manager, decay);
+    }
+
+    /** @return the moving average of the generator, or null if off */
+    EmaGenerator ema() {
+        return ema;
     }
 
     /** @return the spec */
@@ -164,7 +180,10 @@ public final class GanNetworkState {
                 NDArray zz =
                         scratch.create(java.util.Arrays.copyOfRange(z, from * latent, (from + n) * latent), new Shape(n, latent));
                 NDArray ll = labels == null ? null : scratch.create(java.util.Arrays.copyOfRange(labels, from, from + n));
-                NDArray x = generate(zz, ll, false);
+                // Samples for evaluation and plots come from the average when there is one.
+                NDArray x = ema != null
+                        ? ema.forward(spec.conditional() ? new NDList(zz, ll) : new NDList(zz))
+                        : generate(zz, ll, false);
                 x.attach(scratch);
                 System.arraycopy(x.toFloatArray(), 0, out, from * spec.sampleSize(), n * spec.sampleSize());
             }

@@ -230,6 +230,9 @@ public final class GanTrainer {
             Checkpoints.Checkpoint resumeFrom) {
         GanNetworks built = arch.create(spec, archOptions);
         GanNetworkState nets = new GanNetworkState(spec, built, manager, resolved.batchSize());
+        if (resolved.emaDecay() > 0) {
+            nets.enableEma(arch.create(spec, archOptions).generator(), resolved.emaDecay());
+        }
         run.writeConfig(resolved);
         run.writeInfo(info(spec, data, 0));
         List<Regularizer> regularizers = new java.util.ArrayList<>(loss.builtInRegularizers());
@@ -345,6 +348,10 @@ public final class GanTrainer {
             this.checkpoints = new Checkpoints(run);
         }
 
+        private ai.djl.nn.Block ema() {
+            return nets.ema() == null ? null : nets.ema().network();
+        }
+
         private void requireFiniteWeights(List<ai.djl.nn.Parameter> parameters, String which, long step) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
@@ -360,7 +367,11 @@ public final class GanTrainer {
 
         /** Continues from a checkpoint: its weights, optimizer moments, step and rate factor. */
         void restore(Checkpoints.Checkpoint checkpoint) {
-            checkpoint.restore(nets.generator(), nets.discriminator(), generatorAdam, discriminatorAdam, nets.manager());
+            checkpoint.restore(nets.generator(), nets.discriminator(), ema(), generatorAdam, discriminatorAdam,
+                    nets.manager());
+            if (nets.ema() != null) {
+                nets.ema().parametersReplaced();
+            }
             // Loading replaces the parameters' arrays: the new ones must record gradients again, and
             // the parameter store must stop serving the old ones it cached (a rollback's are NaN).
             nets.parametersReplaced();
@@ -377,7 +388,8 @@ public final class GanTrainer {
             requireFiniteWeights(nets.discriminatorParameters(), "discriminator", step);
             Checkpoints.Checkpoint c = checkpoints.write(
                     new Checkpoints.State(step, generatorAdam.updates(), discriminatorAdam.updates(), learningRateFactor),
-                    nets.generator(), nets.discriminator(), generatorAdam, discriminatorAdam, cfg.keepCheckpoints());
+                    nets.generator(), nets.discriminator(), ema(), generatorAdam, discriminatorAdam,
+                    cfg.keepCheckpoints());
             listeners.forEach(l -> l.onMessage("  checkpoint " + c.dir()));
         }
 
@@ -415,6 +427,9 @@ public final class GanTrainer {
                 }
                 RunDirectory.saveParameters(nets.generator(), run.generatorFile());
                 RunDirectory.saveParameters(nets.discriminator(), run.discriminatorFile());
+                if (nets.ema() != null) {
+                    RunDirectory.saveParameters(nets.ema().network(), run.emaGeneratorFile());
+                }
                 run.writeInfo(info(spec, data, totalSteps));
             } finally {
                 generatorAdam.close();
@@ -454,6 +469,9 @@ public final class GanTrainer {
                     // The engine's generator (dropout) depends on the step alone, so resumes are exact.
                     engine.setRandomSeed(Seeds.stream(cfg.seed(), Noise.ENGINE, step).nextInt());
                     double[] losses = step(batches, step);
+                    if (nets.ema() != null) {
+                        nets.ema().update();
+                    }
                     dSum += losses[0];
                     gSum += losses[1];
                     n++;
