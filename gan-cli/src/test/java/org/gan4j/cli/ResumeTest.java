@@ -113,7 +113,7 @@ class ResumeTest {
         assertTrue(r.out().contains("resuming from " + checkpoints), r.out());
         assertSameFinalWeights(run);
         List<String> after = entries(checkpoints);
-        assertEquals(List.of("final", "step-0000000300", "step-0000000350", "step-0000000400"), after,
+        assertEquals(List.of("best", "final", "step-0000000300", "step-0000000350", "step-0000000400"), after,
                 "the newest 3 checkpoints are kept; the half-written one is gone");
         // metrics.csv has one row an epoch, as the uninterrupted run's.
         assertEquals(5, Files.readAllLines(run.resolve("metrics.csv")).size());
@@ -165,11 +165,38 @@ class ResumeTest {
                 + ": No space left on device (simulated); the previous checkpoint "
                 + run.resolve("checkpoints/step-0000000100") + " is intact; free disk space or fix the"
                 + " folder's permissions, then 'gan train --resume " + run + "'", err);
-        assertEquals(List.of("step-0000000100"), entries(run.resolve("checkpoints")), "nothing half-written is left");
+        assertEquals(List.of("best", "step-0000000100"), entries(run.resolve("checkpoints")),
+                "nothing half-written is left");
         // And the run resumes from it to the uninterrupted run's weights.
         Result r = gan("train", "--resume", run.toString(), "--checkpoint-every", "50", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertSameFinalWeights(run);
+    }
+
+    /** checkpoints/best holds the epoch with the most modes (then the most high-quality samples). */
+    @Test
+    void theBestCheckpointIsTheEpochWithTheBestMainMetric() throws Exception {
+        List<String> rows = Files.readAllLines(reference.resolve("metrics.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        int step = header.indexOf("step");
+        int modes = header.indexOf("modes");
+        int hq = header.indexOf("high_quality_pct");
+        String best = null;
+        double bestScore = -1;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] c = row.split(",");
+            double score = Double.parseDouble(c[modes]) + Double.parseDouble(c[hq]) / 1000;
+            if (score > bestScore) {
+                bestScore = score;
+                best = c[step];
+            }
+        }
+        String json = Files.readString(reference.resolve("checkpoints/best/best.json"));
+        assertTrue(json.contains("\"step\" : " + best + ","), best + " vs " + json);
+        assertTrue(json.contains("\"metric\" : \"modes\""), json);
+        String state = Files.readString(reference.resolve("checkpoints/best/state.json"));
+        assertTrue(state.contains("\"step\" : " + best + ","), state);
+        assertTrue(Files.isRegularFile(reference.resolve("checkpoints/best/generator.params")));
     }
 
     @Test

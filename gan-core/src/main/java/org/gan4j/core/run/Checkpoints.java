@@ -260,11 +260,17 @@ public final class Checkpoints {
     private static final java.util.concurrent.atomic.AtomicInteger FILES_WRITTEN = new java.util.concurrent.atomic.AtomicInteger();
 
     private record FaultInjection(long pauseMillis, int failAfterFiles) {
+        /** No faults: copies made for the best checkpoint, which the tests' counts leave out. */
+        static final FaultInjection NONE = new FaultInjection(0, -1);
+
         static FaultInjection fromSystemProperties() {
             return new FaultInjection(Long.getLong(PAUSE_PROPERTY, 0), Integer.getInteger(FAIL_PROPERTY, -1));
         }
 
         void afterFile() throws IOException {
+            if (pauseMillis == 0 && failAfterFiles < 0) {
+                return;
+            }
             int written = FILES_WRITTEN.incrementAndGet();
             if (failAfterFiles >= 0 && written > failAfterFiles) {
                 throw new IOException("No space left on device (simulated)");
@@ -338,6 +344,67 @@ public final class Checkpoints {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {
             // best effort
+        }
+    }
+
+    /** @return {@code checkpoints/best}, the checkpoint with the run's best main metric so far */
+    public Path bestDir() {
+        return dir.resolve("best");
+    }
+
+    /**
+     * The main metric of the best checkpoint so far, from {@code best/best.json}.
+     *
+     * @return its score, or empty if there is no (whole) best checkpoint
+     */
+    public Optional<Double> bestScore() {
+        Path file = bestDir().resolve("best.json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ConfigFiles.mapper().readTree(Files.readString(file)).get("score").asDouble());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Makes a checkpoint the best one: its files are copied to a temporary folder, synced, and
+     * swapped in for the previous best with renames, so one of the two is always whole.
+     *
+     * @param checkpoint a checkpoint just written
+     * @param metric the main metric's name, e.g. {@code class_accuracy}
+     * @param value its value
+     * @param score what the comparison used (higher is better)
+     */
+    public void markBest(Checkpoint checkpoint, String metric, double value, double score) {
+        Path tmp = dir.resolve(".writing-best");
+        Path old = dir.resolve(".replaced-best");
+        try {
+            deleteRecursively(tmp);
+            Files.createDirectories(tmp);
+            try (Stream<Path> files = Files.list(checkpoint.dir())) {
+                for (Path f : files.toList()) {
+                    Path target = tmp.resolve(f.getFileName().toString());
+                    writeFile(target, out -> Files.copy(f, out), FaultInjection.NONE);
+                }
+            }
+            ObjectNode json = ConfigFiles.mapper().createObjectNode();
+            json.put("step", checkpoint.state().step()).put("metric", metric).put("value", value).put("score", score);
+            byte[] bytes = (ConfigFiles.mapper().writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
+            writeFile(tmp.resolve("best.json"), out -> out.write(bytes), FaultInjection.NONE);
+            syncDirectory(tmp);
+            deleteRecursively(old);
+            if (Files.exists(bestDir())) {
+                Files.move(bestDir(), old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, bestDir(), StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(dir);
+            deleteRecursively(old);
+        } catch (IOException e) {
+            throw new GanException("cannot write the best checkpoint " + bestDir() + ": " + describe(e)
+                    + "; the checkpoint " + checkpoint.dir() + " is intact", e);
         }
     }
 

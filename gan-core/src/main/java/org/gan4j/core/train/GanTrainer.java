@@ -382,7 +382,34 @@ public final class GanTrainer {
             message("resuming from " + checkpoint.dir() + " at step " + startStep + " of " + totalSteps);
         }
 
-        private void checkpoint(long step) {
+        /**
+         * Copies the checkpoint of this epoch's end to {@code checkpoints/best} when the run's main
+         * metric improved: the class accuracy for conditional image models, the modes covered (then
+         * the high-quality share) for the toy mixtures. Other runs have no main metric yet.
+         */
+        private void keepIfBest(Map<String, Double> metrics, long step, Checkpoints.Checkpoint written) {
+            String metric;
+            double value;
+            double score;
+            if (metrics.containsKey(ClassifierAccuracy.METRIC)) {
+                metric = ClassifierAccuracy.METRIC;
+                value = metrics.get(metric);
+                score = value;
+            } else if (metrics.containsKey(ToyMetrics.MODES)) {
+                metric = ToyMetrics.MODES;
+                value = metrics.get(metric);
+                score = value + metrics.getOrDefault(ToyMetrics.HIGH_QUALITY, 0.0) / 1000.0;
+            } else {
+                return;
+            }
+            if (!Double.isFinite(score) || checkpoints.bestScore().map(best -> score <= best).orElse(false)) {
+                return;
+            }
+            Checkpoints.Checkpoint c = written != null ? written : checkpoint(step);
+            checkpoints.markBest(c, metric, value, score);
+        }
+
+        private Checkpoints.Checkpoint checkpoint(long step) {
             // A checkpoint must never hold a broken network: it is what a rollback returns to.
             requireFiniteWeights(nets.generatorParameters(), "generator", step);
             requireFiniteWeights(nets.discriminatorParameters(), "discriminator", step);
@@ -391,6 +418,7 @@ public final class GanTrainer {
                     nets.generator(), nets.discriminator(), ema(), generatorAdam, discriminatorAdam,
                     cfg.keepCheckpoints());
             listeners.forEach(l -> l.onMessage("  checkpoint " + c.dir()));
+            return c;
         }
 
         TrainingSummary run() {
@@ -490,9 +518,11 @@ public final class GanTrainer {
                                 metrics, new EvaluationSamples(generated, evaluationLabels, realEvaluation));
                 listeners.forEach(l -> l.onEpoch(event));
                 // After the epoch's evaluation, so that a resume from here starts the next epoch.
+                Checkpoints.Checkpoint written = null;
                 if (cfg.checkpointEvery() == 0 || step % cfg.checkpointEvery() == 0 || step == totalSteps) {
-                    checkpoint(step);
+                    written = checkpoint(step);
                 }
+                keepIfBest(metrics, step, written);
             }
             return metrics;
         }
