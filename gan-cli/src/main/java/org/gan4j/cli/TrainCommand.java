@@ -142,8 +142,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--keep-checkpoints", paramLabel = "K", description = "Keep the newest K checkpoints (default: 3).")
     Integer keepCheckpoints;
 
+    /** The console output, closed when the command ends so that an error starts below the bar. */
+    private ConsoleProgress console;
+
     @Override
     public Integer call() {
+        try {
+            return trainRun();
+        } finally {
+            if (console != null) {
+                console.close();
+            }
+        }
+    }
+
+    private Integer trainRun() {
         PluginCatalog plugins = gan.plugins();
         if (resume != null) {
             return resumeRun(plugins);
@@ -243,6 +256,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private GanTrainer trainer(TrainConfig config, PluginCatalog plugins, RunDirectory run, java.io.PrintWriter progress) {
+        // A bar only on a terminal: pipes and files get the plain lines that scripts read.
+        console = new ConsoleProgress(progress, quiet, System.console() != null);
         return  Guice.createInjector(
                                 new TrainingModule(config, plugins, run),
                                 new AbstractModule() {
@@ -250,7 +265,7 @@ public final class TrainCommand implements Callable<Integer> {
                                     protected void configure() {
                                         TrainingModule.listeners(binder())
                                                 .addBinding()
-                                                .toInstance(new ConsoleProgress(progress, quiet));
+                                                .toInstance(console);
                                     }
                                 })
                         .getInstance(GanTrainer.class);
