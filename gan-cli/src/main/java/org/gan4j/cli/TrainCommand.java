@@ -142,6 +142,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--keep-checkpoints", paramLabel = "K", description = "Keep the newest K checkpoints (default: 3).")
     Integer keepCheckpoints;
 
+    /** The run's train.log, from when the run directory is known until the command ends. */
+    private RunLogFile runLog;
+
     /** The console output, closed when the command ends so that an error starts below the bar. */
     private ConsoleProgress console;
 
@@ -149,9 +152,17 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         try {
             return trainRun();
+        } catch (RuntimeException | Error e) {
+            if (runLog != null) {
+                runLog.failed(e);
+            }
+            throw e;
         } finally {
             if (console != null) {
                 console.close();
+            }
+            if (runLog != null) {
+                runLog.close();
             }
         }
     }
@@ -171,6 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
                                         + "-" + config.model().name() + "-" + config.dataset().name());
         boolean existed = java.nio.file.Files.exists(runDir);
         RunDirectory run = RunDirectory.create(runDir, force);
+        runLog = RunLogFile.open(run.root(), false);
         java.io.PrintWriter progress = spec.commandLine().getOut();
         GanTrainer trainer = trainer(config, plugins, run, progress);
         try {
@@ -231,8 +243,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig config = GanTrainer.resolve(build(b), plugins);
         java.io.PrintWriter err = spec.commandLine().getErr();
+        runLog = RunLogFile.open(run.root(), true);
         Checkpoints.Checkpoint checkpoint = new Checkpoints(run)
-                .latest(warning -> err.println("gan train: warning: " + warning))
+                .latest(warning -> warn(err, warning))
                 .orElseThrow(() -> new GanException("--resume " + resume + " has no whole checkpoint to continue from;"
                         + " it stopped before its first one; train it again with --out " + resume + " --force"));
         java.io.PrintWriter progress = spec.commandLine().getOut();
@@ -285,8 +298,13 @@ public final class TrainCommand implements Callable<Integer> {
                         r.file(), r.maxAbsDifference());
             }
         } catch (GanException e) {
-            spec.commandLine().getErr().println("gan train: warning: generator.onnx not written: " + e.getMessage());
+            warn(spec.commandLine().getErr(), "generator.onnx not written: " + e.getMessage());
         }
+    }
+
+    private static void warn(java.io.PrintWriter err, String warning) {
+        err.println("gan train: warning: " + warning);
+        RunLogFile.warning(warning);
     }
 
     private static void deleteRecursively(Path dir) {

@@ -314,7 +314,8 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
      * The terminal's width less one column (writing the last column makes some terminals wrap),
      * asked of JLine at each drawing, so that a resized terminal gets a resized bar. The library
      * would open its own JLine terminal, with JLine's default of taking over SIGINT: Ctrl-C would
-     * then end the JVM without running its shutdown hooks. This one leaves the signals alone.
+     * then end the JVM without running its shutdown hooks (the one that notes the interruption in
+     * train.log among them). This one leaves the signals alone.
      */
     static final class TerminalWidth implements IntSupplier, AutoCloseable {
         private static final int FALLBACK = 80;
