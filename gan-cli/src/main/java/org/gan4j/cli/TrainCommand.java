@@ -151,9 +151,32 @@ public final class TrainCommand implements Callable<Integer> {
             description = "stop (default), or rollback: on a NaN or infinite loss or weight, return to the last"
                     + " checkpoint with the learning rates halved (up to 3 times).")
     String onDivergence;
+    /** The run's train.log, from when the run directory is known until the command ends. */
+    private RunLogFile runLog;
+
+    /** The console output, closed when the command ends so that an error starts below the bar. */
+    private ConsoleProgress console;
 
     @Override
     public Integer call() {
+        try {
+            return trainRun();
+        } catch (RuntimeException | Error e) {
+            if (runLog != null) {
+                runLog.failed(e);
+            }
+            throw e;
+        } finally {
+            if (console != null) {
+                console.close();
+            }
+            if (runLog != null) {
+                runLog.close();
+            }
+        }
+    }
+
+    private Integer trainRun() {
         PluginCatalog plugins = gan.plugins();
         if (resume != null) {
             return resumeRun(plugins);
@@ -168,6 +191,7 @@ public final class TrainCommand implements Callable<Integer> {
                                         + "-" + config.model().name() + "-" + config.dataset().name());
         boolean existed = java.nio.file.Files.exists(runDir);
         RunDirectory run = RunDirectory.create(runDir, force);
+        runLog = RunLogFile.open(run.root(), false);
         java.io.PrintWriter progress = spec.commandLine().getOut();
         GanTrainer trainer = trainer(config, plugins, run, progress);
         try {
@@ -231,8 +255,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig config = GanTrainer.resolve(build(b), plugins);
         java.io.PrintWriter err = spec.commandLine().getErr();
+        runLog = RunLogFile.open(run.root(), true);
         Checkpoints.Checkpoint checkpoint = new Checkpoints(run)
-                .latest(warning -> err.println("gan train: warning: " + warning))
+                .latest(warning -> warn(err, warning))
                 .orElseThrow(() -> new GanException("--resume " + resume + " has no whole checkpoint to continue from;"
                         + " it stopped before its first one; train it again with --out " + resume + " --force"));
         java.io.PrintWriter progress = spec.commandLine().getOut();
@@ -256,6 +281,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private GanTrainer trainer(TrainConfig config, PluginCatalog plugins, RunDirectory run, java.io.PrintWriter progress) {
+        // A bar only on a terminal: pipes and files get the plain lines that scripts read.
+        console = new ConsoleProgress(progress, quiet, System.console() != null);
         return  Guice.createInjector(
                                 new TrainingModule(config, plugins, run),
                                 new AbstractModule() {
@@ -263,7 +290,7 @@ public final class TrainCommand implements Callable<Integer> {
                                     protected void configure() {
                                         TrainingModule.listeners(binder())
                                                 .addBinding()
-                                                .toInstance(new ConsoleProgress(progress, quiet));
+                                                .toInstance(console);
                                     }
                                 })
                         .getInstance(GanTrainer.class);
@@ -283,8 +310,13 @@ public final class TrainCommand implements Callable<Integer> {
                         r.file(), r.maxAbsDifference());
             }
         } catch (GanException e) {
-            spec.commandLine().getErr().println("gan train: warning: generator.onnx not written: " + e.getMessage());
+            warn(spec.commandLine().getErr(), "generator.onnx not written: " + e.getMessage());
         }
+    }
+
+    private static void warn(java.io.PrintWriter err, String warning) {
+        err.println("gan train: warning: " + warning);
+        RunLogFile.warning(warning);
     }
 
     private static void deleteRecursively(Path dir) {

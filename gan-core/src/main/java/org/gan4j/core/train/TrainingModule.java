@@ -11,7 +11,8 @@ import org.gan4j.core.run.RunDirectory;
 
 /**
  * Guice wiring of a training run: the config, the plugin catalog, the run directory, the
- * trainer, and the listeners every run has (metrics file, sample plots and image grids). Other modules add
+ * trainer, and the listeners every run has (metrics file, sample plots and image grids, the SLF4J
+ * log of {@link TrainLog}). Other modules add
  * listeners of their own with {@link #listeners(com.google.inject.Binder)}.
  */
 public final class TrainingModule extends AbstractModule {
@@ -53,5 +54,6 @@ public final class TrainingModule extends AbstractModule {
         listeners.addBinding().to(MetricsCsvWriter.class);
         listeners.addBinding().to(ScatterPlotWriter.class);
         listeners.addBinding().to(ImageGridWriter.class);
+        listeners.addBinding().to(TrainLog.class);
     }
 }
