@@ -256,10 +256,17 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig config = GanTrainer.resolve(build(b), plugins);
         java.io.PrintWriter err = spec.commandLine().getErr();
         runLog = RunLogFile.open(run.root(), true);
+        int[] damaged = {0};
         Checkpoints.Checkpoint checkpoint = new Checkpoints(run)
-                .latest(warning -> warn(err, warning))
+                .latest(warning -> {
+                    damaged[0]++;
+                    warn(err, warning);
+                })
                 .orElseThrow(() -> new GanException("--resume " + resume + " has no whole checkpoint to continue from;"
-                        + " it stopped before its first one; train it again with --out " + resume + " --force"));
+                        + (damaged[0] == 0 ? " it stopped before its first one"
+                                : (damaged[0] == 1 ? " its only checkpoint is" : " all " + damaged[0] + " of its checkpoints are")
+                                        + " damaged (see the warnings above)")
+                        + "; train it again with --out " + resume + " --force"));
         java.io.PrintWriter progress = spec.commandLine().getOut();
         trainer(config, plugins, run, progress).resume(checkpoint);
         exportGenerator(run, plugins, progress);

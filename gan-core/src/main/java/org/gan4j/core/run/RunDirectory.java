@@ -76,7 +76,8 @@ public final class RunDirectory {
     public static RunDirectory open(Path root) {
         RunDirectory run = new RunDirectory(root);
         if (!Files.isDirectory(root)) {
-            throw new GanException("--run " + root + " does not exist; give the --out of a finished `gan train`");
+            throw new GanException("--run " + root + (Files.exists(root) ? " is not a directory" : " does not exist")
+                    + "; give the --out of a finished `gan train`");
         }
         if (!Files.isRegularFile(run.configFile()) || !Files.isRegularFile(run.infoFile())) {
             throw new GanException(
@@ -100,8 +101,9 @@ public final class RunDirectory {
     public static RunDirectory openForResume(Path root) {
         RunDirectory run = new RunDirectory(root);
         if (!Files.isDirectory(root)) {
-            throw new org.gan4j.api.ConfigException(
-                    "--resume " + root + " does not exist; give the --out of an earlier `gan train`");
+            throw new org.gan4j.api.ConfigException("--resume " + root
+                    + (Files.exists(root) ? " is not a directory" : " does not exist")
+                    + "; give the --out of an earlier `gan train`");
         }
         if (!Files.isRegularFile(run.configFile()) || !Files.isRegularFile(run.infoFile())) {
             throw new org.gan4j.api.ConfigException("--resume " + root
@@ -234,7 +236,7 @@ public final class RunDirectory {
             block.loadParameters(manager, new DataInputStream(in));
         } catch (IOException | MalformedModelException | RuntimeException e) {
             throw new GanException(
-                    "cannot load " + file + ": " + e.getMessage()
+                    "cannot load " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                             + "; the file is damaged or was written for another architecture", e);
         }
     }
