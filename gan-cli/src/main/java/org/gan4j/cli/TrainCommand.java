@@ -238,21 +238,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " --on-divergence and --quiet may be given)");
         }
         TrainConfig.Builder b = saved.toBuilder();
-        if (length != null && length.epochs != null) {
-            b.epochs(length.epochs);
-        }
-        if (length != null && length.steps != null) {
-            b.steps(length.steps);
-        }
-        if (checkpointEvery != null) {
-            b.checkpointEvery(checkpointEvery);
-        }
-        if (keepCheckpoints != null) {
-            b.keepCheckpoints(keepCheckpoints);
-        }
-        if (onDivergence != null) {
-            b.onDivergence(onDivergence);
-        }
+        applyRunFlags(b);
         TrainConfig config = GanTrainer.resolve(build(b), plugins);
         java.io.PrintWriter err = spec.commandLine().getErr();
         runLog = RunLogFile.open(run.root(), true);
@@ -271,6 +257,25 @@ public final class TrainCommand implements Callable<Integer> {
         trainer(config, plugins, run, progress).resume(checkpoint);
         exportGenerator(run, plugins, progress);
         return Main.EXIT_OK;
+    }
+
+    /** The flags a new run and a resumed one both take: its length, checkpoints and divergence rule. */
+    private void applyRunFlags(TrainConfig.Builder b) {
+        if (length != null && length.epochs != null) {
+            b.epochs(length.epochs);
+        }
+        if (length != null && length.steps != null) {
+            b.steps(length.steps);
+        }
+        if (checkpointEvery != null) {
+            b.checkpointEvery(checkpointEvery);
+        }
+        if (keepCheckpoints != null) {
+            b.keepCheckpoints(keepCheckpoints);
+        }
+        if (onDivergence != null) {
+            b.onDivergence(onDivergence);
+        }
     }
 
     private static void addIf(java.util.List<String> list, boolean condition, String flag) {
@@ -371,12 +376,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (dataDir != null) {
             b.dataDir(dataDir.toString());
         }
-        if (length != null && length.epochs != null) {
-            b.epochs(length.epochs);
-        }
-        if (length != null && length.steps != null) {
-            b.steps(length.steps);
-        }
+        applyRunFlags(b);
         if (batchSize != null) {
             b.batchSize(batchSize);
         }
@@ -397,15 +397,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (emaDecay != null) {
             b.emaDecay(emaDecay);
-        }
-        if (checkpointEvery != null) {
-            b.checkpointEvery(checkpointEvery);
-        }
-        if (keepCheckpoints != null) {
-            b.keepCheckpoints(keepCheckpoints);
-        }
-        if (onDivergence != null) {
-            b.onDivergence(onDivergence);
         }
         if (learningRateSchedule != null) {
             b.learningRateSchedule(learningRateSchedule);
