@@ -36,7 +36,6 @@ final class OnnxGraph implements OnnxGraphBuilder {
     private final Map<String, Integer> used = new HashMap<>();
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<Block, String> paths = new IdentityHashMap<>();
-    private int nodes;
 
     OnnxGraph(int opset, boolean foldBatchNorm, ConverterRegistry converters) {
         this.opset = opset;
@@ -75,10 +74,6 @@ final class OnnxGraph implements OnnxGraphBuilder {
         return graph;
     }
 
-    int nodeCount() {
-        return nodes;
-    }
-
     @Override
     public int opset() {
         return opset;
@@ -101,7 +96,6 @@ final class OnnxGraph implements OnnxGraphBuilder {
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> n.addAttribute(attribute(e.getKey(), e.getValue())));
         graph.addNode(n);
-        nodes++;
         return output;
     }
 

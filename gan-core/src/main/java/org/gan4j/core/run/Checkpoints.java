@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gan4j.api.GanException;
@@ -157,11 +156,6 @@ public final class Checkpoints {
                         + "; the checkpoint is damaged or belongs to another architecture", e);
             }
         }
-    }
-
-    /** @return the folder the checkpoints are in */
-    public Path dir() {
-        return dir;
     }
 
     /**
@@ -370,7 +364,7 @@ public final class Checkpoints {
     }
 
     /**
-     * Makes a checkpoint the best one: its files are copied to a temporary folder, synced, and
+     * Makes a checkpoint the best one: its files are linked (or copied) into a temporary folder, and
      * swapped in for the previous best with renames, so one of the two is always whole.
      *
      * @param checkpoint a checkpoint just written
@@ -387,7 +381,13 @@ public final class Checkpoints {
             try (Stream<Path> files = Files.list(checkpoint.dir())) {
                 for (Path f : files.toList()) {
                     Path target = tmp.resolve(f.getFileName().toString());
-                    writeFile(target, out -> Files.copy(f, out), FaultInjection.NONE);
+                    // A checkpoint's files are never changed after they are written (a newer one
+                    // gets new files), so the best one can share them: a hard link costs no copy.
+                    try {
+                        Files.createLink(target, f);
+                    } catch (UnsupportedOperationException | IOException e) {
+                        writeFile(target, out -> Files.copy(f, out), FaultInjection.NONE);
+                    }
                 }
             }
             ObjectNode json = ConfigFiles.mapper().createObjectNode();
@@ -514,17 +514,6 @@ public final class Checkpoints {
                 // housekeeping only
             }
         }
-    }
-
-    /**
-     * The step a checkpoint folder's name gives.
-     *
-     * @param folder a checkpoint folder
-     * @return its step, or -1 if the name is not a checkpoint's
-     */
-    static long stepOf(Path folder) {
-        Matcher m = NAME.matcher(folder.getFileName().toString());
-        return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static void deleteRecursively(Path p) throws IOException {

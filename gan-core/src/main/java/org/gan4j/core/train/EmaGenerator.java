@@ -3,7 +3,6 @@ package org.gan4j.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -73,16 +72,15 @@ public final class EmaGenerator {
 
     /** Moves the average toward the generator's current weights; call after each generator update. */
     void update() {
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            for (int i = 0; i < trainable.size(); i++) {
-                NDArray e = trainable.get(i).getArray();
-                NDArray w = source.get(i).getArray();
-                if (averaged.get(i)) {
-                    e.muli(decay).addi(w.mul(1 - decay));
-                } else {
-                    Adam.copyInto(e, w); // running statistics
-                }
+        for (int i = 0; i < trainable.size(); i++) {
+            NDArray e = trainable.get(i).getArray();
+            NDArray w = source.get(i).getArray();
+            if (averaged.get(i)) {
+                // decay * e + (1 - decay) * w, written as decay * (e - w) + w: in place, with no
+                // temporary array a parameter and step.
+                e.subi(w).muli(decay).addi(w);
+            } else {
+                Adam.copyInto(e, w); // running statistics
             }
         }
     }
