@@ -1,6 +1,7 @@
 package org.gan4j.losses;
 
 import ai.djl.ndarray.NDArray;
+import java.util.OptionalDouble;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.loss.AdversarialLossProvider;
 import org.gan4j.api.plugin.Options;
@@ -36,5 +37,11 @@ public final class LeastSquaresLoss implements AdversarialLossProvider, Adversar
     @Override
     public NDArray generatorLoss(NDArray fakeScores) {
         return fakeScores.sub(1).square().mean().mul(0.5f);
+    }
+
+    /** Halfway between the fake target 0 and the real target 1. */
+    @Override
+    public OptionalDouble decisionThreshold() {
+        return OptionalDouble.of(0.5);
     }
 }

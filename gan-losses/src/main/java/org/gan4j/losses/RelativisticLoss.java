@@ -3,6 +3,7 @@ package org.gan4j.losses;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.loss.AdversarialLossProvider;
 import org.gan4j.api.plugin.OptionSpec;
@@ -64,6 +65,12 @@ public final class RelativisticLoss implements AdversarialLossProvider {
             @Override
             public boolean generatorUsesRealScores() {
                 return true;
+            }
+
+            /** Only differences of scores enter the loss, so a score alone decides nothing. */
+            @Override
+            public OptionalDouble decisionThreshold() {
+                return OptionalDouble.empty();
             }
 
             @Override

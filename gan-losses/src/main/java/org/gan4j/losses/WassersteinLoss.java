@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.loss.AdversarialLossProvider;
 import org.gan4j.api.plugin.OptionSpec;
@@ -74,6 +75,12 @@ public final class WassersteinLoss implements AdversarialLossProvider {
         @Override
         public int preferredDiscriminatorSteps() {
             return 5;
+        }
+
+        /** A critic's values have no fixed scale: only the gap between real and fake means anything. */
+        @Override
+        public OptionalDouble decisionThreshold() {
+            return OptionalDouble.empty();
         }
     }
 }

@@ -186,6 +186,19 @@ class LossLibraryTest {
     }
 
     @Test
+    void decisionThresholdsSitBetweenTheTargetsOrAreAbsentForScaleFreeScores() {
+        for (String logit : List.of("minimax", "non-saturating", "hinge")) {
+            assertEquals(java.util.OptionalDouble.of(0), loss(logit, Map.of()).decisionThreshold(), logit);
+        }
+        assertEquals(java.util.OptionalDouble.of(0.5), loss("least-squares", Map.of()).decisionThreshold());
+        for (String free : List.of("wasserstein", "wgan-gp", "relativistic")) {
+            assertEquals(java.util.OptionalDouble.empty(), loss(free, Map.of()).decisionThreshold(), free);
+        }
+        assertEquals(java.util.OptionalDouble.empty(),
+                loss("relativistic", Map.of("form", "least-squares")).decisionThreshold());
+    }
+
+    @Test
     void badOptionsAreReported() {
         assertEquals("loss 'relativistic' option 'form' must be standard or least-squares, got 'hinge'",
                 assertThrows(ConfigException.class, () -> loss("relativistic", Map.of("form", "hinge"))).getMessage());

@@ -3,6 +3,7 @@ package org.gan4j.api.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.gan4j.api.regularize.Regularizer;
 
 /**
@@ -80,5 +81,19 @@ public interface AdversarialLoss {
      */
     default int preferredDiscriminatorSteps() {
         return 1;
+    }
+
+    /**
+     * The discriminator score above which a sample counts as judged real, for the health
+     * monitor's accuracy figures: 0 for losses on logits (sigmoid 0.5), the default; the midpoint
+     * of the targets for losses with fixed targets (0.5 for least squares' 0 and 1). Losses whose
+     * scores have no fixed scale (a Wasserstein critic, relativistic losses, which only compare
+     * scores) return empty, and the monitor uses the midpoint of the batch's mean real and fake
+     * scores instead.
+     *
+     * @return the threshold, or empty when the scores have no fixed decision point
+     */
+    default OptionalDouble decisionThreshold() {
+        return OptionalDouble.of(0);
     }
 }

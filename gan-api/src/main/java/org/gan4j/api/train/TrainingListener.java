@@ -1,7 +1,7 @@
 package org.gan4j.api.train;
 
 /**
- * Observes a training run: progress output, metric files, plots, diagnosis. Registered with the
+ * Observes a training run: progress output, metric files, plots, diagnoses. Registered with the
  * trainer (through Guice's multibinder in gan-core). Callbacks run on the training thread, in
  * order, so they should be quick; a listener that throws stops the run.
  */
@@ -35,6 +35,14 @@ public interface TrainingListener {
      * @param epoch the epoch's summary
      */
     default void onEpoch(EpochEvent epoch) {}
+
+    /**
+     * Called when the health monitor detects a training problem (once when it starts, not at
+     * every step it lasts), right after the step or epoch that showed it.
+     *
+     * @param diagnosis the problem, its evidence and its remedies
+     */
+    default void onDiagnosis(Diagnosis diagnosis) {}
 
     /**
      * Called once after the last step, when training succeeded.

@@ -1,9 +1,13 @@
 package org.gan4j.core.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.regularize.Regularizer;
 import org.gan4j.core.autodiff.InputGradients;
@@ -25,6 +29,10 @@ public final class AdversarialStep {
     private final InputGradients inputGradients;
     private final long seed;
     private final long totalSteps;
+    private final OptionalDouble threshold;
+    private boolean measuring;
+    private DiscriminatorFigures discriminatorFigures;
+    private double generatorGradientNorm = Double.NaN;
 
     /**
      * Creates the step.
@@ -64,7 +72,60 @@ public final class AdversarialStep {
         this.inputGradients = found;
         this.seed = seed;
         this.totalSteps = totalSteps;
+        this.threshold = loss.decisionThreshold();
     }
+
+    /**
+     * Whether the following updates measure the game for the health monitor: the
+     * discriminator's accuracy and mean scores on its batches and both networks' gradient norms.
+     * Off by default: measuring costs a few reductions and a copy to the host per update.
+     *
+     * @param on whether to measure
+     */
+    public void measure(boolean on) {
+        measuring = on;
+        if (on) {
+            discriminatorFigures = null;
+            generatorGradientNorm = Double.NaN;
+        }
+    }
+
+    /**
+     * The figures of the last discriminator update made while measuring.
+     *
+     * @return the figures, or null when no update was measured since {@link #measure(boolean)}
+     */
+    public DiscriminatorFigures discriminatorFigures() {
+        return discriminatorFigures;
+    }
+
+    /**
+     * The global L2 norm of the generator's gradients in the last generator update made while
+     * measuring.
+     *
+     * @return the norm, or NaN when no update was measured since {@link #measure(boolean)}
+     */
+    public double generatorGradientNorm() {
+        return generatorGradientNorm;
+    }
+
+    /**
+     * One discriminator update's figures.
+     *
+     * @param realAccuracy share of the real batch scored above the threshold
+     * @param fakeAccuracy share of the fake batch scored at or below it
+     * @param realScore mean score of the real batch
+     * @param fakeScore mean score of the fake batch
+     * @param threshold the decision threshold used: the loss's, or the midpoint of the two means
+     * @param gradientNorm global L2 norm of the discriminator's gradients before its step
+     */
+    public record DiscriminatorFigures(
+            double realAccuracy,
+            double fakeAccuracy,
+            double realScore,
+            double fakeScore,
+            double threshold,
+            double gradientNorm) {}
 
     /**
      * One discriminator update on a real batch and fakes from the given noise. The generator is
@@ -100,6 +161,9 @@ public final class AdversarialStep {
                 }
             }
             collector.backward(d);
+            if (measuring) {
+                discriminatorFigures = discriminatorFigures(realScores, fakeScores);
+            }
         }
         discriminatorAdam.step();
         loss.constrainDiscriminator(discriminatorParameters);
@@ -136,6 +200,9 @@ public final class AdversarialStep {
             collector.backward(g);
         } finally {
             GanNetworkState.trackGradients(discriminatorParameters, true);
+        }
+        if (measuring) {
+            generatorGradientNorm = Math.sqrt(squaredNorm(nets.generatorParameters()).getFloat());
         }
         generatorAdam.step();
         return g;
@@ -174,6 +241,33 @@ public final class AdversarialStep {
             weights.forEach(NDArray::close);
             optimizer.close();
         }
+    }
+
+    /** Accuracy, mean scores and gradient norm of a discriminator update, read in one copy. */
+    private DiscriminatorFigures discriminatorFigures(NDArray realScores, NDArray fakeScores) {
+        NDArray real = realScores.stopGradient().flatten().toType(DataType.FLOAT32, false);
+        NDArray fake = fakeScores.stopGradient().flatten().toType(DataType.FLOAT32, false);
+        NDArray realMean = real.mean();
+        NDArray fakeMean = fake.mean();
+        NDArray t = threshold.isPresent()
+                ? real.getManager().create((float) threshold.getAsDouble())
+                : realMean.add(fakeMean).div(2);
+        NDArray realAccuracy = real.gt(t).toType(DataType.FLOAT32, false).mean();
+        NDArray fakeAccuracy = fake.lte(t).toType(DataType.FLOAT32, false).mean();
+        float[] v = NDArrays.stack(new NDList(
+                realAccuracy, fakeAccuracy, realMean, fakeMean, t, squaredNorm(discriminatorParameters)))
+                .toFloatArray();
+        return new DiscriminatorFigures(v[0], v[1], v[2], v[3], v[4], Math.sqrt(v[5]));
+    }
+
+    /** The sum of the squares of the parameters' gradients, as a scalar array. */
+    private static NDArray squaredNorm(List<Parameter> parameters) {
+        NDArray sum = null;
+        for (Parameter p : parameters) {
+            NDArray squares = p.getArray().getGradient().toType(DataType.FLOAT32, false).square().sum();
+            sum = sum == null ? squares : sum.add(squares);
+        }
+        return sum;
     }
 
     private NDArray transform(NDArray x, UpdateContext context) {

@@ -18,6 +18,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 import me.tongfei.progressbar.ProgressState;
+import org.gan4j.api.train.Diagnosis;
 import org.gan4j.api.train.EpochEvent;
 import org.gan4j.api.train.StepEvent;
 import org.gan4j.api.train.TrainingListener;
@@ -30,8 +31,8 @@ import org.jline.terminal.TerminalBuilder;
 
 /**
  * Progress for people. On a terminal: what the run is, then a progress bar (step of total, steps
- * a second, elapsed and remaining time, the latest losses) with each epoch's line and each message
- * printed above it, and the final figures. Elsewhere (a pipe, a file): plain lines, one an epoch
+ * a second, elapsed and remaining time, the latest losses) with each epoch's line, each message
+ * and each diagnosis of the health monitor printed above it, and the final figures. Elsewhere (a pipe, a file): plain lines, one an epoch
  * and a step line when an epoch takes longer than a few seconds. Quiet mode prints only the final
  * figures. {@link #close()} takes the bar down when training stops with an error.
  */
@@ -166,6 +167,30 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
         if (!quiet) {
             line(message);
         }
+    }
+
+    @Override
+    public void onDiagnosis(Diagnosis d) {
+        if (!quiet) {
+            line(diagnosisLines(d));
+        }
+    }
+
+    /**
+     * A diagnosis for people: a warning line naming the problem, then its evidence and each remedy
+     * on a line of its own.
+     *
+     * @param d the diagnosis
+     * @return the lines, joined by line breaks
+     */
+    static String diagnosisLines(Diagnosis d) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "warning: %s at step %d (epoch %d): %s", d.problem(), d.step(), d.epoch(), d.title()));
+        sb.append(System.lineSeparator()).append("  evidence: ").append(d.evidence());
+        for (String r : d.remedies()) {
+            sb.append(System.lineSeparator()).append("  try: ").append(r);
+        }
+        return sb.toString();
     }
 
     @Override

@@ -32,14 +32,18 @@ import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.plugin.Options;
 import org.gan4j.api.regularize.Regularizer;
 import org.gan4j.api.regularize.RegularizerProvider;
+import org.gan4j.api.train.Diagnosis;
 import org.gan4j.api.train.EpochEvent;
 import org.gan4j.api.train.EvaluationSamples;
+import org.gan4j.api.train.StepDiagnostics;
 import org.gan4j.api.train.StepEvent;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.api.train.TrainingStart;
 import org.gan4j.api.train.TrainingSummary;
 import org.gan4j.core.eval.ClassifierAccuracy;
 import org.gan4j.core.eval.ImageClassifier;
+import org.gan4j.core.health.Diversity;
+import org.gan4j.core.health.HealthMonitor;
 import org.gan4j.core.metrics.ToyMetrics;
 import org.gan4j.core.optim.Adam;
 import org.gan4j.core.run.Checkpoints;
@@ -285,15 +289,41 @@ public final class GanTrainer {
                 VERSION);
     }
 
+    /**
+     * Steps between two measurements of the game for the health monitor (every step of the first
+     * {@link #DIAGNOSTICS_FIRST} is measured too). Measuring costs a few reductions and one copy
+     * to the host per network; at 10 it adds about 1% to a small model's step time.
+     */
+    static final int DIAGNOSTICS_EVERY = 10;
+
+    /** The first steps are all measured: a run that fails at once should show it at once. */
+    static final int DIAGNOSTICS_FIRST = 10;
+
+    /** Whether a step is measured for the health monitor. */
+    static boolean measured(long step) {
+        return step <= DIAGNOSTICS_FIRST || step % DIAGNOSTICS_EVERY == 0;
+    }
+
+    /**
+     * The epoch whose first batch supplies the real samples the diversity metric compares with,
+     * when the dataset has no known distribution: far beyond any run's epochs, and reading it
+     * changes nothing, since a dataset's order is a function of (seed, epoch) alone.
+     */
+    static final long DIVERSITY_REFERENCE_EPOCH = 1_000_000_007L;
+
     /** Rollbacks a run with {@code onDivergence = rollback} makes before it gives up. */
     static final int MAX_ROLLBACKS = 3;
 
     /** A non-finite loss: the step is abandoned. */
     private static final class Diverged extends GanException {
         private static final long serialVersionUID = 1L;
+        final long step;
+        final int epoch;
 
-        Diverged(String message) {
+        Diverged(String message, long step, int epoch) {
             super(message);
+            this.step = step;
+            this.epoch = epoch;
         }
     }
 
@@ -314,6 +344,10 @@ public final class GanTrainer {
         private final float[][] realEvaluation;
         private final ImageClassifier classifier;
         private final Checkpoints checkpoints;
+        private final String lossName;
+        private final double realDiversity;
+        private HealthMonitor health;
+        private StepDiagnostics lastDiagnostics;
         private long startStep;
         private double learningRateFactor = 1.0;
 
@@ -346,6 +380,36 @@ public final class GanTrainer {
             this.evaluationLabels = spec.conditional() ? cycleLabels(cfg.evalSamples(), spec.numClasses()) : null;
             this.realEvaluation = data.mixture().map(m -> drawMixture(m, cfg)).orElse(null);
             this.checkpoints = new Checkpoints(run);
+            this.lossName = cfg.loss().name();
+            this.health = new HealthMonitor(lossName);
+            // Drawn once: the real data's spread, which the generated samples' is compared with.
+            this.realDiversity = Diversity.meanPairwiseDistance(
+                    realEvaluation != null ? realEvaluation : diversityReference(data));
+        }
+
+        /** Up to {@link Diversity#MAX_SAMPLES} real samples, in the dataset's own units. */
+        private static float[][] diversityReference(GanDataset data) {
+            int n = (int) Math.min(Diversity.MAX_SAMPLES, data.size());
+            SampleBatch batch = data.epoch(DIVERSITY_REFERENCE_EPOCH, n).next();
+            int size = batch.values().length / n;
+            float inv = (float) (1.0 / data.scale());
+            float[][] rows = new float[n][size];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < size; j++) {
+                    rows[i][j] = batch.values()[i * size + j] * inv;
+                }
+            }
+            return rows;
+        }
+
+        private int epochOf(long step) {
+            return (int) (Math.max(0, step - 1) / stepsPerEpoch) + 1;
+        }
+
+        private void diagnose(List<Diagnosis> found) {
+            for (Diagnosis d : found) {
+                listeners.forEach(l -> l.onDiagnosis(d));
+            }
         }
 
         private ai.djl.nn.Block ema() {
@@ -359,7 +423,7 @@ public final class GanTrainer {
                     NDArray w = p.getArray();
                     if (w.isNaN().logicalOr(w.isInfinite()).any().getBoolean()) {
                         throw new Diverged("training diverged at step " + step + ": a weight of the " + which
-                                + " (" + p.getName() + ") is NaN or infinite");
+                                + " (" + p.getName() + ") is NaN or infinite", step, epochOf(step));
                     }
                 }
             }
@@ -434,6 +498,9 @@ public final class GanTrainer {
                         metrics = trainFrom(startStep);
                         break;
                     } catch (Diverged d) {
+                        diagnose(health.nonFinite(d.step, d.epoch, d.getMessage()));
+                        // A rollback starts a new stretch of the run: what went before no longer describes it.
+                        health = new HealthMonitor(lossName);
                         Optional<Checkpoints.Checkpoint> last = checkpoints.latest(w -> message("warning: " + w));
                         if (!cfg.onDivergence().equals("rollback") || rollbacks == MAX_ROLLBACKS || last.isEmpty()) {
                             throw new GanException(d.getMessage() + "; " + (last.isEmpty()
@@ -503,8 +570,9 @@ public final class GanTrainer {
                     dSum += losses[0];
                     gSum += losses[1];
                     n++;
-                    StepEvent event = new StepEvent(step, totalSteps, epoch, losses[0], losses[1]);
+                    StepEvent event = new StepEvent(step, totalSteps, epoch, losses[0], losses[1], lastDiagnostics);
                     listeners.forEach(l -> l.onStep(event));
+                    diagnose(health.step(event));
                     boolean epochEnd = s == stepsPerEpoch - 1 || step == totalSteps;
                     if (!epochEnd && cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0) {
                         checkpoint(step);
@@ -517,6 +585,7 @@ public final class GanTrainer {
                                 epoch, totalEpochs, step, n == 0 ? Double.NaN : dSum / n, n == 0 ? Double.NaN : gSum / n,
                                 metrics, new EvaluationSamples(generated, evaluationLabels, realEvaluation));
                 listeners.forEach(l -> l.onEpoch(event));
+                diagnose(health.epoch(event));
                 // After the epoch's evaluation, so that a resume from here starts the next epoch.
                 Checkpoints.Checkpoint written = null;
                 if (cfg.checkpointEvery() == 0 || step % cfg.checkpointEvery() == 0 || step == totalSteps) {
@@ -536,6 +605,9 @@ public final class GanTrainer {
             double dLoss = Double.NaN;
             NDArray lastReal = null;
             NDArray lastRealLabels = null;
+            boolean measure = measured(step);
+            lastDiagnostics = null;
+            updates.measure(measure);
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 for (int k = 0; k < cfg.discriminatorSteps(); k++) {
@@ -550,6 +622,9 @@ public final class GanTrainer {
                     lastReal = real;
                     lastRealLabels = realLabels;
                 }
+                // The step's last real discriminator update, before any unrolled look-ahead ones.
+                AdversarialStep.DiscriminatorFigures dFigures = updates.discriminatorFigures();
+                updates.measure(false);
                 NDArray z = noise(manager, Noise.GENERATOR, step, zShape);
                 NDArray zLabels = fakeLabels(manager, Noise.GENERATOR, step, n);
                 NDArray g;
@@ -564,13 +639,22 @@ public final class GanTrainer {
                                     lastReal, lastRealLabels, noise(manager, Noise.UNROLLED, index, zShape),
                                     fakeLabels(manager, Noise.UNROLLED, index, n), step, cfg.discriminatorSteps() + u);
                         }
+                        updates.measure(measure);
                         g = updates.updateGenerator(z, zLabels, lastReal, lastRealLabels, step);
                         saved.restore();
                     }
                 } else {
+                    updates.measure(measure);
                     g = updates.updateGenerator(z, zLabels, lastReal, lastRealLabels, step);
                 }
                 double gLoss = checkFinite(g.getFloat(), "generator", step);
+                if (measure) {
+                    lastDiagnostics = new StepDiagnostics(
+                            dFigures.realAccuracy(), dFigures.fakeAccuracy(), dFigures.realScore(),
+                            dFigures.fakeScore(), dFigures.threshold(), updates.generatorGradientNorm(),
+                            dFigures.gradientNorm());
+                }
+                updates.measure(false);
                 return new double[] {dLoss, gLoss};
             }
         }
@@ -594,7 +678,8 @@ public final class GanTrainer {
 
         private double checkFinite(float value, String which, long step) {
             if (!Float.isFinite(value)) {
-                throw new Diverged("training diverged at step " + step + ": the " + which + " loss is " + value);
+                throw new Diverged("training diverged at step " + step + ": the " + which + " loss is " + value,
+                        step, epochOf(step));
             }
             return value;
         }
@@ -619,6 +704,7 @@ public final class GanTrainer {
             if (classifier != null) {
                 m.put(ClassifierAccuracy.METRIC, classifier.accuracy(generated, evaluationLabels));
             }
+            m.put(Diversity.METRIC, Diversity.meanPairwiseDistance(generated) / realDiversity);
             return m;
         }
     }

@@ -3,6 +3,7 @@ package org.gan4j.core.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Locale;
+import org.gan4j.api.train.Diagnosis;
 import org.gan4j.api.train.EpochEvent;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.api.train.TrainingStart;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A run's lifecycle as log events at INFO on the SLF4J logger {@value #LOGGER}: the start (what is
  * trained, and the full config as one line of JSON), each epoch's line as the console prints it,
- * each message (resuming, checkpoints, the evaluation classifier's training) and the end. Which
+ * each message (resuming, checkpoints, the evaluation classifier's training) and the end; and the
+ * health monitor's diagnoses at WARN. Which
  * file the events reach is the application's choice; the {@code gan} command appends them, with
  * its warnings and errors, to the run's {@code train.log}.
  */
@@ -51,6 +53,12 @@ public final class TrainLog implements TrainingListener {
     @Override
     public void onMessage(String message) {
         LOG.info(message.strip());
+    }
+
+    /** A diagnosis of the health monitor, at WARN: the problem, its evidence and the remedies, in one event. */
+    @Override
+    public void onDiagnosis(Diagnosis d) {
+        LOG.warn(ConsoleProgress.diagnosisLines(d));
     }
 
     @Override

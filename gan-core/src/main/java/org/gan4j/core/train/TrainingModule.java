@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.train.TrainingListener;
+import org.gan4j.core.health.DiagnosisJsonlWriter;
+import org.gan4j.core.health.HealthCsvWriter;
 import org.gan4j.core.metrics.MetricsCsvWriter;
 import org.gan4j.core.plot.ImageGridWriter;
 import org.gan4j.core.plot.ScatterPlotWriter;
@@ -12,7 +14,7 @@ import org.gan4j.core.run.RunDirectory;
 /**
  * Guice wiring of a training run: the config, the plugin catalog, the run directory, the
  * trainer, and the listeners every run has (metrics file, sample plots and image grids, the SLF4J
- * log of {@link TrainLog}). Other modules add
+ * log of {@link TrainLog}, the health monitor's {@code health.csv} and {@code diagnosis.jsonl}). Other modules add
  * listeners of their own with {@link #listeners(com.google.inject.Binder)}.
  */
 public final class TrainingModule extends AbstractModule {
@@ -55,5 +57,7 @@ public final class TrainingModule extends AbstractModule {
         listeners.addBinding().to(ScatterPlotWriter.class);
         listeners.addBinding().to(ImageGridWriter.class);
         listeners.addBinding().to(TrainLog.class);
+        listeners.addBinding().to(HealthCsvWriter.class);
+        listeners.addBinding().to(DiagnosisJsonlWriter.class);
     }
 }
