@@ -21,7 +21,8 @@ import org.gan4j.core.run.RunDirectory;
 /**
  * Appends each diagnosis to {@code diagnosis.jsonl}, one JSON object a line: {@code step},
  * {@code epoch}, {@code problem}, {@code title}, {@code evidence}, {@code remedies}. A new run
- * starts the file afresh; a resumed run keeps the diagnoses up to its checkpoint's step.
+ * starts with an empty file (a healthy run keeps it empty); a resumed run keeps the diagnoses up to
+ * its checkpoint's step.
  */
 public final class DiagnosisJsonlWriter implements TrainingListener {
 
@@ -54,7 +55,8 @@ public final class DiagnosisJsonlWriter implements TrainingListener {
                 }
                 AtomicFiles.writeString(file, String.join("", kept));
             } else {
-                Files.deleteIfExists(file);
+                // An empty file says the monitor ran and found nothing.
+                AtomicFiles.writeString(file, "");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " to resume it", e);

@@ -31,14 +31,24 @@ final class ModeCollapse implements Detector {
     /** Toy mixtures: losing this many of the modes the run once covered is a collapse, not noise. */
     static final int MODES_LOST = 2;
 
-    private final Episode episode = new Episode(1);
+    /**
+     * Modes count as covered only at epochs where at least this share (percent) of the samples is
+     * high-quality: an untrained generator's spread-out samples touch most modes by chance (8 of 8
+     * with 3% high-quality on the ring), and losing those is learning, not collapse.
+     */
+    static final double MIN_QUALITY = 50;
+
+    /** An episode ends after two healthy epochs: the toy metrics flicker by a mode from epoch to epoch. */
+    private final Episode episode = new Episode(2);
     private double bestDiversity = Double.NaN;
     private double bestModes = Double.NaN;
+    private double bestModesQuality = Double.NaN;
 
     @Override
     public Diagnosis epoch(EpochEvent e, List<Measurement> history) {
         double diversity = e.metrics().getOrDefault(Diversity.METRIC, Double.NaN);
         double modes = e.metrics().getOrDefault(ToyMetrics.MODES, Double.NaN);
+        double quality = e.metrics().getOrDefault(ToyMetrics.HIGH_QUALITY, 100.0);
         StringBuilder evidence = new StringBuilder();
         if (diversity < COLLAPSED) {
             evidence.append(String.format(Locale.ROOT,
@@ -51,13 +61,15 @@ final class ModeCollapse implements Detector {
         }
         if (modes <= bestModes - MODES_LOST) {
             evidence.append(evidence.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
-                    "the samples cover %.0f modes, down from %.0f earlier in the run", modes, bestModes));
+                    "the samples cover %.0f modes, down from %.0f earlier in the run (with %.0f%% of them"
+                            + " high-quality then)", modes, bestModes, bestModesQuality));
         }
         if (!(diversity <= bestDiversity)) {
             bestDiversity = diversity;
         }
-        if (!(modes <= bestModes)) {
+        if (quality >= MIN_QUALITY && !(modes <= bestModes)) {
             bestModes = modes;
+            bestModesQuality = quality;
         }
         if (!episode.starts(evidence.length() > 0)) {
             return null;

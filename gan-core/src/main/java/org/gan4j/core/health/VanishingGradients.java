@@ -33,8 +33,12 @@ final class VanishingGradients implements Detector {
      */
     static final double COLLAPSE_RATIO = 0.05;
 
-    /** Measurements whose median makes one point of G's gradient-norm history (smooths single steps). */
-    static final int SMOOTHING = 5;
+    /**
+     * Measurements whose median makes one point of G's gradient-norm history, whose peak is the
+     * earlier level: a whole window, so that the large, brief gradients of the first steps (an
+     * untrained D) are not taken for the run's level.
+     */
+    static final int SMOOTHING = WINDOW;
 
     private final String loss;
     private final Episode episode = new Episode(WINDOW);
