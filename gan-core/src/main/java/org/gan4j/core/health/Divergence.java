@@ -6,7 +6,7 @@ import org.gan4j.api.train.Diagnosis;
 
 /**
  * Divergence in the making: the discriminator's scores or a network's gradient norm growing by
- * orders of magnitude over their level at the start of the run, before they overflow into the NaN
+ * orders of magnitude over the lowest level they had in the run, before they overflow into the NaN
  * the trainer stops on. Also reports that NaN when no warning came before it.
  */
 final class Divergence implements Detector {
@@ -14,29 +14,25 @@ final class Divergence implements Detector {
     static final String PROBLEM = "divergence";
     static final String TITLE = "Training is diverging";
 
-    /** The first measurements (steps 1-10) set the baseline of each figure. */
-    static final int BASELINE = 10;
-
-    /** The current level is the median of the latest measurements: one spike is not a trend. */
+    /** The level of a figure is the median of the latest measurements: one spike is not a trend. */
     static final int RECENT = 5;
 
-    /** Two orders of magnitude above the baseline: far beyond a healthy run's drift. */
+    /** Two orders of magnitude above the lowest level the run has had: far beyond a healthy run's drift. */
     static final double GROWTH = 100;
 
     /**
-     * Baselines are at least this: scores start near 0 and would make any later score look like
-     * growth; a mean score of 100 logits (1e2 times this floor) is past any useful confidence.
+     * Lowest levels are taken as at least this, for scores and gradient norms alike: scores start
+     * near 0 and would make any later score look like growth. Divergence thus needs a mean score
+     * or a norm of at least 100 as well (a logit of 100 is past any useful confidence; healthy
+     * runs' norms stay in the units).
      */
-    static final double SCORE_FLOOR = 1.0;
-
-    /** Gradient norms' baselines are at least this, so that a near-zero start is not mistaken for a scale. */
-    static final double NORM_FLOOR = 0.1;
+    static final double FLOOR = 1.0;
 
     private final String loss;
-    private final Episode episode = new Episode(BASELINE);
-    private double scoreBase = Double.NaN;
-    private double gBase = Double.NaN;
-    private double dBase = Double.NaN;
+    private final Episode episode = new Episode(RECENT * 4);
+    private double scoreLow = Double.POSITIVE_INFINITY;
+    private double gLow = Double.POSITIVE_INFINITY;
+    private double dLow = Double.POSITIVE_INFINITY;
 
     Divergence(String loss) {
         this.loss = loss;
@@ -44,23 +40,20 @@ final class Divergence implements Detector {
 
     @Override
     public Diagnosis step(List<Measurement> history) {
-        if (history.size() < BASELINE) {
+        if (history.size() < RECENT) {
             return null;
-        }
-        if (Double.isNaN(scoreBase)) {
-            List<Measurement> first = history.subList(0, BASELINE);
-            scoreBase = Math.max(SCORE_FLOOR, Stats.median(first, Measurement::scoreMagnitude));
-            gBase = Math.max(NORM_FLOOR, Stats.median(first, m -> m.d().generatorGradientNorm()));
-            dBase = Math.max(NORM_FLOOR, Stats.median(first, m -> m.d().discriminatorGradientNorm()));
         }
         List<Measurement> w = Stats.last(history, RECENT);
         double score = Stats.median(w, Measurement::scoreMagnitude);
         double g = Stats.median(w, m -> m.d().generatorGradientNorm());
         double d = Stats.median(w, m -> m.d().discriminatorGradientNorm());
+        scoreLow = Math.min(scoreLow, Math.max(FLOOR, score));
+        gLow = Math.min(gLow, Math.max(FLOOR, g));
+        dLow = Math.min(dLow, Math.max(FLOOR, d));
         StringBuilder grown = new StringBuilder();
-        grew(grown, "the discriminator's mean |score|", score, scoreBase);
-        grew(grown, "G's gradient norm", g, gBase);
-        grew(grown, "D's gradient norm", d, dBase);
+        grew(grown, "the discriminator's mean |score|", score, scoreLow);
+        grew(grown, "G's gradient norm", g, gLow);
+        grew(grown, "D's gradient norm", d, dLow);
         if (!episode.starts(grown.length() > 0)) {
             return null;
         }
@@ -77,8 +70,8 @@ final class Divergence implements Detector {
             }
             return;
         }
-        append(out, String.format(Locale.ROOT, "%s grew to %.3g, %.0fx its level at the start (%.3g)", what, now,
-                now / base, base));
+        append(out, String.format(Locale.ROOT, "%s grew to %.3g, %.0fx its lowest level in the run (%.3g)", what,
+                now, now / base, base));
     }
 
     private static void append(StringBuilder out, String text) {
