@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.model.ModelSpec;
+import org.gan4j.api.train.Diagnosis;
 import org.gan4j.api.train.EpochEvent;
 import org.gan4j.api.train.StepEvent;
 import org.gan4j.api.train.TrainingStart;
@@ -108,6 +109,30 @@ class ConsoleProgressTest {
                 .matcher(out).find(), out);
         assertTrue(out.endsWith(NL + "done: 250 steps in 1.5 s; modes 8  high-quality 90.0%  reverse KL 0.0015" + NL
                 + "  run directory: " + RUN + NL), out);
+    }
+
+    @Test
+    void aDiagnosisPrintsAWarningWithItsEvidenceAndRemediesAboveTheBar() {
+        StringWriter text = new StringWriter();
+        ConsoleProgress p = new ConsoleProgress(new PrintWriter(text), false, true, () -> 100);
+        p.onStart(start(0));
+        for (long s = 1; s <= 300; s++) {
+            p.onStep(new StepEvent(s, 1000, 2, 1.0, 0.5));
+        }
+        waitFor(text, "300/1000");
+        p.onDiagnosis(new Diagnosis(300, 2, "mode-collapse", "Mode collapse", "diversity 0.1",
+                java.util.List.of("--unrolled-steps 5", "--loss wgan-gp")));
+        p.close();
+        String out = text.toString();
+        assertTrue(Pattern.compile("\r +\r" + Pattern.quote("warning: mode-collapse at step 300 (epoch 2): Mode collapse" + NL
+                + "  evidence: diversity 0.1" + NL + "  try: --unrolled-steps 5" + NL + "  try: --loss wgan-gp" + NL)
+                + "train ").matcher(out).find(), out);
+
+        StringWriter plain = new StringWriter();
+        ConsoleProgress lines = new ConsoleProgress(new PrintWriter(plain), false, false, () -> 100);
+        lines.onDiagnosis(new Diagnosis(300, 2, "divergence", "Training is diverging", "scores grew", java.util.List.of()));
+        assertEquals("warning: divergence at step 300 (epoch 2): Training is diverging" + NL + "  evidence: scores grew" + NL,
+                plain.toString());
     }
 
     @Test

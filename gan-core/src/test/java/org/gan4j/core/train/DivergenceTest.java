@@ -116,6 +116,18 @@ class DivergenceTest {
     }
 
     @Test
+    void aNanLossIsDiagnosedAsDivergenceWithItsRemedies(@TempDir Path dir) throws Exception {
+        List<String> messages = new ArrayList<>();
+        assertThrows(GanException.class, () -> trainer(config("stop"), with(new FlakyLoss(7)), dir, messages).train());
+        List<String> lines = Files.readAllLines(dir.resolve("diagnosis.jsonl"));
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("{\"step\":7,\"epoch\":2,\"problem\":\"divergence\",\"title\":\"Training is"
+                + " diverging\",\"evidence\":\"training diverged at step 7: the generator loss is NaN\",\"remedies\":["),
+                lines.get(0));
+        assertTrue(lines.get(0).contains("--on-divergence rollback"), lines.get(0));
+    }
+
+    @Test
     void rollbackReturnsToTheCheckpointWithHalvedRatesAndFinishes(@TempDir Path dir) throws Exception {
         List<String> messages = new ArrayList<>();
         trainer(config("rollback"), with(new FlakyLoss(7)), dir, messages).train();
@@ -125,6 +137,17 @@ class DivergenceTest {
         String state = Files.readString(dir.resolve("checkpoints/step-0000000012/state.json"));
         assertTrue(state.contains("\"step\" : 12") && state.contains("\"learningRateFactor\" : 0.5"), state);
         assertTrue(Files.isRegularFile(dir.resolve("checkpoints/final/generator.params")));
+    }
+
+    @Test
+    void aRollbackReplacesTheHealthRowsOfTheStepsItTrainsAgain(@TempDir Path dir) throws Exception {
+        // NaN at step 10: back to step 8's checkpoint, so step 9, already measured, is trained again.
+        trainer(config("rollback"), with(new FlakyLoss(10)), dir, new ArrayList<>()).train();
+        List<String> health = Files.readAllLines(dir.resolve("health.csv"));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
+                health.subList(1, health.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList());
+        List<String> diagnoses = Files.readAllLines(dir.resolve("diagnosis.jsonl"));
+        assertTrue(diagnoses.get(0).startsWith("{\"step\":10,\"epoch\":3,\"problem\":\"divergence\""), diagnoses.toString());
     }
 
     @Test

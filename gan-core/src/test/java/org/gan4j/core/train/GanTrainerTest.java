@@ -80,9 +80,10 @@ class GanTrainerTest {
         order.verify(listener).onEnd(summary);
         order.verifyNoMoreInteractions();
         assertEquals(
-                List.of(ToyMetrics.MODES, ToyMetrics.HIGH_QUALITY, ToyMetrics.REVERSE_KL),
+                List.of(ToyMetrics.MODES, ToyMetrics.HIGH_QUALITY, ToyMetrics.REVERSE_KL,
+                        org.gan4j.core.health.Diversity.METRIC),
                 List.copyOf(summary.metrics().keySet()),
-                "toy metrics are reported for the ring");
+                "toy metrics and the sample diversity are reported for the ring");
     }
 
     @Test
@@ -94,7 +95,7 @@ class GanTrainerTest {
         assertEquals("16", written.model().options().get("g-hidden"));
         assertEquals("relu", written.model().options().get("g-activation"), "options are written with defaults resolved");
         List<String> metrics = Files.readAllLines(run.metricsFile());
-        assertEquals("epoch,step,d_loss,g_loss,modes,high_quality_pct,reverse_kl,seconds,rss_mib", metrics.get(0));
+        assertEquals("epoch,step,d_loss,g_loss,modes,high_quality_pct,reverse_kl,diversity,seconds,rss_mib", metrics.get(0));
         assertEquals(4, metrics.size());
         assertTrue(metrics.get(3).startsWith("3,12,"), metrics.get(3));
         for (int e = 1; e <= 3; e++) {
