@@ -28,10 +28,11 @@ final class VanishingGradients implements Detector {
     static final double SATURATION_MARGIN = 4.6;
 
     /**
-     * G's gradient norm is at most this share of its earlier peak: a collapse by over an order of
-     * magnitude, where a healthy run's norm wanders within a factor of a few.
+     * G's gradient norm is at most this share of its earlier peak: a collapse by an order of
+     * magnitude, where a healthy run's norm wanders within a factor of a few (the default run's
+     * stays above a fifth of its peak).
      */
-    static final double COLLAPSE_RATIO = 0.05;
+    static final double COLLAPSE_RATIO = 0.1;
 
     /**
      * Measurements whose median makes one point of G's gradient-norm history, whose peak is the

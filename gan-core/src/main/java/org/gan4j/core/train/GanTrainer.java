@@ -291,8 +291,9 @@ public final class GanTrainer {
 
     /**
      * Steps between two measurements of the game for the health monitor (every step of the first
-     * {@link #DIAGNOSTICS_FIRST} is measured too). Measuring costs a few reductions and one copy
-     * to the host per network; at 10 it adds about 1% to a small model's step time.
+     * {@link #DIAGNOSTICS_FIRST} is measured too). A measured step costs a few reductions over the
+     * scores and gradients and two small copies to the host, which wait for the engine; measuring
+     * one step in ten keeps that out of the way of training's own speed.
      */
     static final int DIAGNOSTICS_EVERY = 10;
 
