@@ -165,7 +165,9 @@ class HealthRunsTest {
     @Test
     void theSaturatingLossAgainstAStrongDiscriminatorShowsVanishingGradients(@TempDir Path dir) throws IOException {
         // Five D updates a step at five times G's rate: D wins within 100 steps and stays ahead.
+        // Batches of 64 make the 2,400 updates quick.
         Path run = train(ring(400)
+                .batchSize(64)
                 .loss(PluginChoice.of("minimax"))
                 .discriminatorSteps(5)
                 .discriminatorOptimizer(AdamConfig.of(5e-3, 0.5))
@@ -223,6 +225,7 @@ class HealthRunsTest {
     void anUnclippedCriticAtAHighRateShowsDivergence(@TempDir Path dir) throws IOException {
         // 200 steps: the rates decay linearly over the run, so a shorter run cools down too soon.
         Path run = train(ring(200)
+                .batchSize(64)
                 .loss(new PluginChoice("wasserstein", Map.of("clip", "0")))
                 .generatorOptimizer(AdamConfig.of(1e-2, 0.5))
                 .discriminatorOptimizer(AdamConfig.of(1e-2, 0.5))
