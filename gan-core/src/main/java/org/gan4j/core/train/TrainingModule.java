@@ -7,12 +7,13 @@ import org.gan4j.api.train.TrainingListener;
 import org.gan4j.core.metrics.MetricsCsvWriter;
 import org.gan4j.core.plot.ImageGridWriter;
 import org.gan4j.core.plot.ScatterPlotWriter;
+import org.gan4j.core.report.ReportWriter;
 import org.gan4j.core.run.RunDirectory;
 
 /**
  * Guice wiring of a training run: the config, the plugin catalog, the run directory, the
  * trainer, and the listeners every run has (metrics file, sample plots and image grids, the SLF4J
- * log of {@link TrainLog}). Other modules add
+ * log of {@link TrainLog}, and {@code report.html}). Other modules add
  * listeners of their own with {@link #listeners(com.google.inject.Binder)}.
  */
 public final class TrainingModule extends AbstractModule {
@@ -55,5 +56,7 @@ public final class TrainingModule extends AbstractModule {
         listeners.addBinding().to(ScatterPlotWriter.class);
         listeners.addBinding().to(ImageGridWriter.class);
         listeners.addBinding().to(TrainLog.class);
+        // After the files it reads (metrics.csv, the sample grids), so each epoch's page shows that epoch.
+        listeners.addBinding().to(ReportWriter.class);
     }
 }
