@@ -253,7 +253,7 @@ public final class RunReport {
             }
             out.append("</nav>\n");
             if (!notes.isEmpty()) {
-                out.append("<section id=\"notes\" class=\"notes\">\n<h2>Notes</h2>\n<ul>\n");
+                out.append("<section id=\"notes\">\n<h2>Notes</h2>\n<ul>\n");
                 for (String n : new LinkedHashSet<>(notes)) {
                     out.append("<li>").append(esc(n)).append("</li>\n");
                 }
@@ -886,7 +886,7 @@ public final class RunReport {
             nav{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #eee}
             nav a{margin-right:.8em;color:#0b5cad;text-decoration:none}
             .note{color:#555;background:#f6f6f6;border-left:3px solid #bbb;padding:.4em .7em}
-            .notes{background:#fff8e1;border:1px solid #f0d48a;padding:0 1em .5em}
+            #notes{background:#fff8e1;border:1px solid #f0d48a;padding:0 1em .5em}
             .ok{color:#1b6e20;font-weight:600}
             figure{margin:.8em 0}figure.chart img{max-width:100%;height:auto}
             figcaption{color:#555;font-size:.9em}
