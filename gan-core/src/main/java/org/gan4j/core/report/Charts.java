@@ -1,10 +1,13 @@
 package org.gan4j.core.report;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -124,7 +127,21 @@ final class Charts {
         if (drawn == 0) {
             return null;
         }
-        return new Drawn(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG), bucket);
+        // A single line needs no legend: the axis title names it.
+        chart.getStyler().setLegendVisible(drawn > 1);
+        // Painted on an opaque image: PNGs without an alpha channel are smaller and quicker to encode.
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            chart.paint(g, WIDTH, HEIGHT);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream(32 * 1024);
+        if (!ImageIO.write(image, "png", png)) {
+            throw new IOException("this JVM has no PNG encoder");
+        }
+        return new Drawn(png.toByteArray(), bucket);
     }
 
     /** The points with both coordinates finite (and y positive on a log axis), as {xs, ys}. */
