@@ -23,7 +23,7 @@ public final class ReportWriter implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(TrainLog.LOGGER);
 
     private final RunDirectory run;
-    private String lastFailure;
+    private boolean failing;
 
     /**
      * Creates the writer.
@@ -49,17 +49,19 @@ public final class ReportWriter implements TrainingListener {
         long start = System.nanoTime();
         try {
             RunReport.write(run.root());
-            lastFailure = null;
+            failing = false;
             LOG.debug(String.format(Locale.ROOT, "report.html written after %s in %.0f ms", when,
                     (System.nanoTime() - start) / 1e6));
         } catch (Exception | LinkageError e) {
             // LinkageError too: a JVM without AWT's native libraries fails to draw charts that way.
-            String message = e.toString();
-            if (!message.equals(lastFailure)) { // once per distinct failure, not every epoch
-                LOG.warn("cannot write {} after {} (training goes on): {}",
-                        run.root().resolve(RunReport.FILE_NAME), when, message);
+            // Warned once until a write succeeds again, not every epoch of a long run.
+            if (!failing) {
+                LOG.warn("cannot write {} after {}; training goes on without it: {}",
+                        run.root().resolve(RunReport.FILE_NAME), when, e.toString());
+            } else {
+                LOG.debug("cannot write {} after {}: {}", run.root().resolve(RunReport.FILE_NAME), when, e.toString());
             }
-            lastFailure = message;
+            failing = true;
         }
     }
 }
