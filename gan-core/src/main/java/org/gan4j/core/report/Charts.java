@@ -94,6 +94,10 @@ final class Charts {
         chart.getStyler().setLegendBorderColor(Color.WHITE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(5);
+        // Steps run to the ten thousands: without grouping separators and with wider spacing the tick
+        // labels stay apart.
+        chart.getStyler().setXAxisDecimalPattern("0.##");
+        chart.getStyler().setXAxisTickMarkSpacingHint(100);
         chart.getStyler().setYAxisLogarithmic(spec.logY());
         if (spec.yMin() != null) {
             chart.getStyler().setYAxisMin(spec.yMin());

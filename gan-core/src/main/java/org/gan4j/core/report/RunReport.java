@@ -659,7 +659,7 @@ public final class RunReport {
             }
             List<Grid> shown = choose(grids, MAX_GRIDS);
             out.append("<p>").append(shown.size() == grids.size()
-                    ? "Every epoch's grid, generated from the same noise throughout."
+                    ? "Every epoch's samples, generated from the same noise throughout."
                     : "Generated from the same noise throughout; " + shown.size() + " of " + grids.size()
                             + " epochs shown, evenly spaced, and the last.").append("</p>\n<div class=\"grids\">\n");
             for (Grid g : shown) {
