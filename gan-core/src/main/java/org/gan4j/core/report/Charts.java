@@ -94,10 +94,8 @@ final class Charts {
         chart.getStyler().setLegendBorderColor(Color.WHITE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(5);
-        // Steps run to the ten thousands: without grouping separators and with wider spacing the tick
-        // labels stay apart.
+        // Steps run to the ten thousands: without grouping separators the tick labels stay apart.
         chart.getStyler().setXAxisDecimalPattern("0.##");
-        chart.getStyler().setXAxisTickMarkSpacingHint(100);
         chart.getStyler().setYAxisLogarithmic(spec.logY());
         if (spec.yMin() != null) {
             chart.getStyler().setYAxisMin(spec.yMin());
@@ -107,6 +105,8 @@ final class Charts {
         }
         int bucket = 1;
         int drawn = 0;
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
         for (Series s : spec.series()) {
             double[][] points = finite(s.x(), s.y(), spec.logY());
             if (points[0].length == 0) {
@@ -116,6 +116,10 @@ final class Charts {
             if (k > 1) {
                 points = averaged(points, k);
                 bucket = Math.max(bucket, k);
+            }
+            for (double x : points[0]) {
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
             }
             XYSeries added = chart.addSeries(s.name(), points[0], points[1]);
             added.setMarker(points[0].length <= MARKERS_UP_TO ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
@@ -130,6 +134,11 @@ final class Charts {
         }
         if (drawn == 0) {
             return null;
+        }
+        if (minX >= 0 && maxX > 100) {
+            // A step axis starting at its first logged step (say 7) gets ticks at 7, 154, 301...;
+            // from zero they are round.
+            chart.getStyler().setXAxisMin(0.0);
         }
         // A single line needs no legend: the axis title names it.
         chart.getStyler().setLegendVisible(drawn > 1);
