@@ -9,12 +9,14 @@ import org.gan4j.core.health.HealthCsvWriter;
 import org.gan4j.core.metrics.MetricsCsvWriter;
 import org.gan4j.core.plot.ImageGridWriter;
 import org.gan4j.core.plot.ScatterPlotWriter;
+import org.gan4j.core.report.ReportWriter;
 import org.gan4j.core.run.RunDirectory;
 
 /**
  * Guice wiring of a training run: the config, the plugin catalog, the run directory, the
  * trainer, and the listeners every run has (metrics file, sample plots and image grids, the SLF4J
- * log of {@link TrainLog}, the health monitor's {@code health.csv} and {@code diagnosis.jsonl}). Other modules add
+ * log of {@link TrainLog}, the health monitor's {@code health.csv} and {@code diagnosis.jsonl},
+ * and {@code report.html}). Other modules add
  * listeners of their own with {@link #listeners(com.google.inject.Binder)}.
  */
 public final class TrainingModule extends AbstractModule {
@@ -59,5 +61,7 @@ public final class TrainingModule extends AbstractModule {
         listeners.addBinding().to(TrainLog.class);
         listeners.addBinding().to(HealthCsvWriter.class);
         listeners.addBinding().to(DiagnosisJsonlWriter.class);
+        // After the files it reads (metrics.csv, health.csv, the sample grids), so each epoch's page shows that epoch.
+        listeners.addBinding().to(ReportWriter.class);
     }
 }
