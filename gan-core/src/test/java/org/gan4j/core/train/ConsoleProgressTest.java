@@ -169,14 +169,23 @@ class ConsoleProgressTest {
         return out.substring(out.lastIndexOf('\r') + 1).strip();
     }
 
-    /** Waits for the bar's thread to have drawn {@code what}. */
+    /**
+     * Waits for the bar's thread to have drawn {@code what}. Sleeps rather than spins, so that on a
+     * loaded machine the wait does not take the CPU the drawing thread needs; the deadline only
+     * stops a broken bar from hanging the build.
+     */
     private static void waitFor(StringWriter text, String what) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + 60_000_000_000L;
         while (!text.toString().contains(what)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not drawn in 5 s: " + what + "; output: " + text);
+                throw new AssertionError("not drawn in 60 s: " + what + "; output: " + text);
             }
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the bar", e);
+            }
         }
     }
 }
