@@ -67,7 +67,8 @@ public record KernelDistance(double mean, double std, int subsets, int subsetSiz
                     NDArray y = Features.stack(scratch, generated, Features.choose(generated.length, m, random));
                     double kxx = offDiagonalSum(kernel(x, x, d));
                     double kyy = offDiagonalSum(kernel(y, y, d));
-                    double kxy = kernel(x, y, d).sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                    // Summed in double: MMD² is a small difference of large sums.
+                    double kxy = kernel(x, y, d).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).sum().getDouble();
                     estimates[s] = (kxx + kyy) / ((double) m * (m - 1)) - 2 * kxy / ((double) m * m);
                 }
             }
