@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "gan4j 0.1.0-SNAPSHOT",
         description = "Train generative adversarial networks and sample from them.",
-        subcommands = {TrainCommand.class, PluginsCommand.class, SampleCommand.class, ExportCommand.class},
+        subcommands = {TrainCommand.class, PluginsCommand.class, SampleCommand.class, ExportCommand.class,
+            EvalCommand.class},
         footer = {
             "",
             "Environment: " + PluginFolder.ENVIRONMENT_VARIABLE + "=DIR is the plugin folder when --plugins is not given.",

@@ -147,6 +147,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + " metrics and export. Default: off.")
     Double emaDecay;
 
+    @Option(names = "--eval-every", paramLabel = "N",
+            description = "Evaluate sample quality (FCD, KID, precision, recall, classifier score against the"
+                    + " dataset's reference split) every N epochs and at the last; 0 for never (default: 1).")
+    Integer evalEvery;
+
     @Option(names = "--on-divergence", paramLabel = "WHAT",
             description = "stop (default), or rollback: on a NaN or infinite loss or weight, return to the last"
                     + " checkpoint with the learning rates halved (up to 3 times).")
@@ -275,6 +280,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (onDivergence != null) {
             b.onDivergence(onDivergence);
+        }
+        if (evalEvery != null) {
+            b.evalEvery(evalEvery);
         }
     }
 

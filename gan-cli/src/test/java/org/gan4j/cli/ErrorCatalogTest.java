@@ -163,7 +163,7 @@ class ErrorCatalogTest {
 
     static Stream<Arguments> badConfigFiles() {
         String knownKeys = "batchSize, checkpointEvery, dataDir, dataset, device, discriminatorOptimizer,"
-                + " discriminatorSteps, emaDecay, epochs, evalSamples, generatorOptimizer, keepCheckpoints, latentSize,"
+                + " discriminatorSteps, emaDecay, epochs, evalEvery, evalSamples, generatorOptimizer, keepCheckpoints, latentSize,"
                 + " learningRateSchedule, loss, model, onDivergence, regularizers, seed, steps, unrolledSteps";
         return Stream.of(
                 // Unknown keys.

@@ -36,6 +36,9 @@ import org.gan4j.api.ConfigException;
  *     the last checkpoint with both learning rates halved (up to 3 times)
  * @param emaDecay 0 for off, or the decay of an exponential moving average of the generator's
  *     weights (e.g. 0.999), which then gives the samples, the metrics and the export
+ * @param evalEvery evaluate the samples' quality (FCD, KID, precision, recall, classifier
+ *     score against the dataset's reference split) every this many epochs and at the last, or 0
+ *     for never
  */
 public record TrainConfig(
         PluginChoice model,
@@ -58,7 +61,8 @@ public record TrainConfig(
         long checkpointEvery,
         int keepCheckpoints,
         String onDivergence,
-        double emaDecay) {
+        double emaDecay,
+        int evalEvery) {
 
     /** Validates the whole config. */
     public TrainConfig {
@@ -110,6 +114,9 @@ public record TrainConfig(
         }
         if (!(emaDecay >= 0 && emaDecay < 1)) {
             throw new ConfigException("emaDecay must be 0 (off) or in (0, 1), e.g. 0.999, got " + emaDecay);
+        }
+        if (evalEvery < 0) {
+            throw new ConfigException("evalEvery must be 0 (off) or a positive number of epochs, got " + evalEvery);
         }
         if (dataDir != null && dataDir.isBlank()) {
             dataDir = null;
@@ -173,6 +180,7 @@ public record TrainConfig(
         b.keepCheckpoints = keepCheckpoints;
         b.onDivergence = onDivergence;
         b.emaDecay = emaDecay;
+        b.evalEvery = evalEvery;
         return b;
     }
 
@@ -203,6 +211,7 @@ public record TrainConfig(
         private int keepCheckpoints = 3;
         private String onDivergence = "stop";
         private double emaDecay;
+        private int evalEvery = 1;
 
         private Builder() {}
 
@@ -347,11 +356,22 @@ public record TrainConfig(
             return this;
         }
 
+        /**
+         * @param v evaluate every v epochs, or 0 for never
+         * @return this builder
+         */
+        public Builder evalEvery(int v) {
+            evalEvery = v;
+            return this;
+        }
+
+        /** @return the validated config */
         public TrainConfig build() {
             return new TrainConfig(
                     model, loss, regularizers, dataset, dataDir, latentSize, epochs, steps, batchSize, seed,
                     discriminatorSteps, generatorOptimizer, discriminatorOptimizer, evalSamples,
-                    device, unrolledSteps, learningRateSchedule, checkpointEvery, keepCheckpoints, onDivergence, emaDecay);
+                    device, unrolledSteps, learningRateSchedule, checkpointEvery, keepCheckpoints, onDivergence, emaDecay,
+                    evalEvery);
         }
     }
 

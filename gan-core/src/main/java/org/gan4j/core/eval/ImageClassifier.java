@@ -45,6 +45,9 @@ public final class ImageClassifier implements AutoCloseable {
     /** Bumped when the network or its training changes, so that old caches are not reused. */
     static final int VERSION = 1;
 
+    /** Units of the penultimate layer, the features of {@link ClassifierFeatures}. */
+    static final int FEATURES = 128;
+
     private static final int BATCH = 128;
 
     private final Shape sampleShape;
@@ -75,7 +78,7 @@ public final class ImageClassifier implements AutoCloseable {
                     .add(Pool.maxPool2dBlock(new Shape(2, 2)));
         }
         b.add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(128).build())
+                .add(Linear.builder().setUnits(FEATURES).build())
                 .add(Activation::relu)
                 .add(Linear.builder().setUnits(numClasses).build());
         return b;
@@ -189,6 +192,45 @@ public final class ImageClassifier implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The penultimate layer's activations (after its ReLU: the input of the last linear layer)
+     * and the softmax of the logits, from one pass through the network's children.
+     *
+     * @param images one row per image, {@code C * H * W} values in [-1, 1]
+     * @return the features ({@value #FEATURES} a row) and the class probabilities
+     */
+    public FeatureExtractor.Extracted featuresAndProbabilities(float[][] images) {
+        float[][] features = new float[images.length][];
+        float[][] probabilities = new float[images.length][];
+        int size = Math.toIntExact(sampleShape.size());
+        ParameterStore store = new ParameterStore(manager, false);
+        List<Block> children = network.getChildren().values();
+        for (int from = 0; from < images.length; from += BATCH) {
+            int n = Math.min(BATCH, images.length - from);
+            float[] flat = new float[n * size];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(images[from + i], 0, flat, i * size, size);
+            }
+            try (NDManager scratch = manager.newSubManager()) {
+                NDList x = new NDList(scratch.create(flat, new Shape(n).addAll(sampleShape)));
+                for (Block child : children.subList(0, children.size() - 1)) {
+                    x = child.forward(store, x, false);
+                }
+                NDArray hidden = x.singletonOrThrow();
+                NDArray softmax = children.get(children.size() - 1).forward(store, x, false).singletonOrThrow().softmax(1);
+                hidden.attach(scratch);
+                softmax.attach(scratch);
+                float[] h = hidden.toFloatArray();
+                float[] p = softmax.toFloatArray();
+                for (int i = 0; i < n; i++) {
+                    features[from + i] = java.util.Arrays.copyOfRange(h, i * FEATURES, (i + 1) * FEATURES);
+                    probabilities[from + i] = java.util.Arrays.copyOfRange(p, i * numClasses, (i + 1) * numClasses);
+                }
+            }
+        }
+        return new FeatureExtractor.Extracted(features, probabilities);
     }
 
     /**

@@ -42,6 +42,7 @@ import org.gan4j.api.train.TrainingStart;
 import org.gan4j.api.train.TrainingSummary;
 import org.gan4j.core.eval.ClassifierAccuracy;
 import org.gan4j.core.eval.ImageClassifier;
+import org.gan4j.core.eval.TrainingEvaluation;
 import org.gan4j.core.health.Diversity;
 import org.gan4j.core.health.HealthMonitor;
 import org.gan4j.core.metrics.ToyMetrics;
@@ -69,6 +70,8 @@ public final class GanTrainer {
     private final PluginCatalog plugins;
     private final RunDirectory run;
     private final List<TrainingListener> listeners;
+    /** Quality evaluation during training (FCD, KID, ...), or null; set by each train. */
+    private TrainingEvaluation evaluation;
 
     /**
      * Creates a trainer.
@@ -210,6 +213,7 @@ public final class GanTrainer {
             }
 
             try (ImageClassifier classifier = evaluationClassifier(resolved, spec, data, manager)) {
+                evaluation = TrainingEvaluation.create(resolved, dataProvider, data, classifier, run.root(), this::message);
                 // The engine's generator draws the initial weights (after the classifier, which
                 // seeds it for itself); host streams draw noise and data.
                 engine.setRandomSeed((int) (resolved.seed() ^ (resolved.seed() >>> 32)));
@@ -254,17 +258,19 @@ public final class GanTrainer {
     }
 
     /**
-     * The classifier behind the class-accuracy metric, for conditional image models: loaded from
-     * the cache, or trained once on the run's dataset.
+     * The classifier behind the class-accuracy metric of conditional image models and the
+     * feature metrics of labelled image datasets: loaded from the cache, or trained once on the
+     * run's dataset.
      *
      * @return the classifier, or null when the metric does not apply
      */
     private ImageClassifier evaluationClassifier(
             TrainConfig cfg, ModelSpec spec, GanDataset data, NDManager manager) {
-        if (!spec.conditional() || spec.sampleShape().dimension() != 3) {
+        boolean accuracy = spec.conditional() && spec.sampleShape().dimension() == 3;
+        if (!accuracy && !TrainingEvaluation.wantsClassifier(cfg, data)) {
             return null;
         }
-        Path cache = ClassifierAccuracy.cacheFile(cfg.dataset(), cfg.dataDir(), spec.sampleShape(), spec.numClasses());
+        Path cache = ClassifierAccuracy.cacheFile(cfg.dataset(), cfg.dataDir(), spec.sampleShape(), data.numClasses());
         if (!java.nio.file.Files.isRegularFile(cache)) {
             message("training a classifier of dataset '" + cfg.dataset().name() + "' for the class-accuracy"
                     + " metric (" + ClassifierAccuracy.EPOCHS + " epochs, once; cached in " + cache + ")");
@@ -580,7 +586,7 @@ public final class GanTrainer {
                     }
                 }
                 float[][] generated = evaluationSamples();
-                metrics = metrics(generated);
+                metrics = metrics(generated, epoch, step);
                 EpochEvent event =
                         new EpochEvent(
                                 epoch, totalEpochs, step, n == 0 ? Double.NaN : dSum / n, n == 0 ? Double.NaN : gSum / n,
@@ -699,13 +705,16 @@ public final class GanTrainer {
             return rows;
         }
 
-        private Map<String, Double> metrics(float[][] generated) {
+        private Map<String, Double> metrics(float[][] generated, int epoch, long step) {
             Map<String, Double> m = new LinkedHashMap<>();
             data.mixture().ifPresent(mix -> m.putAll(ToyMetrics.compute(generated, mix).asMap()));
-            if (classifier != null) {
+            if (classifier != null && spec.conditional()) {
                 m.put(ClassifierAccuracy.METRIC, classifier.accuracy(generated, evaluationLabels));
             }
             m.put(Diversity.METRIC, Diversity.meanPairwiseDistance(generated) / realDiversity);
+            if (evaluation != null) {
+                evaluation.evaluate(epoch, totalEpochs, step, generated, evaluationLabels, m);
+            }
             return m;
         }
     }

@@ -188,5 +188,54 @@ class GanTrainerTest {
                 javax.imageio.ImageIO.read(out.resolve("samples/epoch-001.png").toFile());
         assertEquals(2 + 3 * (56 + 2), grid.getHeight());
         assertEquals(2 + 8 * (56 + 2), grid.getWidth());
+        // Evaluated at its only epoch on the classifier's features against the training data
+        // (shapes has no test split): the metrics in metrics.csv, one line in evaluations.jsonl.
+        java.util.List<String> csv = java.nio.file.Files.readAllLines(out.resolve("metrics.csv"));
+        assertTrue(csv.get(0).contains("fcd,kid,precision,recall,classifier_score"), csv.get(0));
+        assertTrue(!csv.get(1).contains("nan"), csv.get(1));
+        java.util.List<String> evaluations = java.nio.file.Files.readAllLines(out.resolve("evaluations.jsonl"));
+        assertEquals(1, evaluations.size(), evaluations.toString());
+        com.fasterxml.jackson.databind.JsonNode line =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluations.get(0));
+        assertEquals("training", line.get("source").asText());
+        assertEquals(2, line.get("step").asLong());
+        assertEquals("shapes training data", line.get("reference").asText());
+        assertEquals(64, line.get("referenceSamples").asInt());
+        assertEquals(20, line.get("samples").asInt());
+        assertTrue(line.get("features").asText().startsWith("gan4j classifier of shapes"), line.toString());
+        for (String metric : new String[] {"fcd", "kid", "kid_std", "precision", "recall", "classifier_score"}) {
+            assertTrue(line.get("metrics").get(metric).isNumber(), metric + " in " + line);
+        }
+        assertTrue(line.get("metrics").get("class_accuracy") == null, "unconditional: " + line);
+    }
+
+    @Test
+    void evaluationRunsAtItsIntervalAndCanBeTurnedOff(@TempDir Path dir) throws Exception {
+        TrainConfig base =
+                TrainConfig.builder()
+                        .model(new PluginChoice("dcgan", Map.of("width", "0.125")))
+                        .dataset(new PluginChoice("shapes", Map.of("samples", "64", "size", "28")))
+                        .latentSize(8)
+                        .batchSize(16)
+                        .epochs(3)
+                        .evalSamples(20)
+                        .evalEvery(2)
+                        .build();
+        Path every2 = dir.resolve("every2");
+        train(base, every2, null);
+        java.util.List<String> csv = java.nio.file.Files.readAllLines(every2.resolve("metrics.csv"));
+        int fcd = java.util.Arrays.asList(csv.get(0).split(",")).indexOf("fcd");
+        assertTrue(fcd > 0, csv.get(0));
+        // Epoch 1 is skipped, epoch 2 is due, epoch 3 is the last.
+        assertEquals("nan", csv.get(1).split(",")[fcd]);
+        assertTrue(Double.isFinite(Double.parseDouble(csv.get(2).split(",")[fcd])), csv.get(2));
+        assertTrue(Double.isFinite(Double.parseDouble(csv.get(3).split(",")[fcd])), csv.get(3));
+        assertEquals(2, java.nio.file.Files.readAllLines(every2.resolve("evaluations.jsonl")).size());
+
+        Path off = dir.resolve("off");
+        train(base.toBuilder().evalEvery(0).build(), off, null);
+        assertTrue(!java.nio.file.Files.readString(off.resolve("metrics.csv")).contains("fcd"));
+        assertTrue(!java.nio.file.Files.exists(off.resolve("evaluations.jsonl")));
+        assertThrows(org.gan4j.api.ConfigException.class, () -> base.toBuilder().evalEvery(-1).build());
     }
 }
