@@ -77,7 +77,7 @@ public final class RunReport {
             Map.entry("precision", "Precision and recall (higher is better)"),
             Map.entry("classifier_score", "Classifier score (higher is better)"),
             Map.entry("class_accuracy", "Conditional accuracy (class_accuracy, higher is better)"),
-            Map.entry("diversity", "Sample diversity"),
+            Map.entry("diversity", "Sample diversity (diversity, generated / real, 1 matches the data)"),
             Map.entry("modes", "Modes covered (modes)"),
             Map.entry("high_quality_pct", "High-quality samples (high_quality_pct, %)"),
             Map.entry("reverse_kl", "Reverse KL divergence (reverse_kl, lower is better)"));

@@ -74,7 +74,11 @@ class ReportWriterTest {
         String html = Files.readString(report);
         assertTrue(html.contains("<td>epoch 3 of 3, step 12; finished</td>"), "rewritten at the end");
         assertTrue(html.contains("<th>Model</th><td>mlp ("));
-        assertTrue(html.contains("alt=\"Mean losses per epoch\""));
+        // A real run has the health monitor's health.csv, so its curves are per step.
+        assertTrue(html.contains("alt=\"Losses per step\""));
+        assertTrue(html.contains("alt=\"Discriminator accuracy\""));
+        assertTrue(html.contains("alt=\"Gradient norms (log scale)\""));
+        assertTrue(html.contains("alt=\"Sample diversity (diversity, generated / real, 1 matches the data)\""));
         assertTrue(html.contains("alt=\"Modes covered (modes)\""));
         assertTrue(html.contains("alt=\"High-quality samples (high_quality_pct, %)\""));
         assertTrue(html.contains("alt=\"Time and memory\""));

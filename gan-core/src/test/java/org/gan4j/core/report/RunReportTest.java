@@ -53,7 +53,7 @@ class RunReportTest {
         assertEquals(List.of("Losses per step", "Discriminator accuracy", "Discriminator scores",
                         "Gradient norms (log scale)", "Fréchet distance on classifier features (fcd, lower is better)",
                         "Kernel distance (kid, lower is better)", "Precision and recall (higher is better)",
-                        "Sample diversity", "Time and memory", "samples after epoch 1", "samples after epoch 2",
+                        "Sample diversity (diversity, generated / real, 1 matches the data)", "Time and memory", "samples after epoch 1", "samples after epoch 2",
                         "samples after epoch 3", "samples after epoch 4", "samples after epoch 5"),
                 images(html), "one chart per metric family, precision with recall, kid_std with kid");
         assertTrue(section(html, "metrics").contains("Not measured in this run (every value nan): class_accuracy."));
