@@ -62,7 +62,7 @@ public final class TrainingStepBenchmark {
      */
     public static void main(String[] args) throws IOException {
         String caseName = "mlp";
-        int warmup = 10;
+        int warmup = -1;
         int reps = 5;
         int steps = -1;
         for (int i = 0; i < args.length; i++) {
@@ -79,8 +79,12 @@ public final class TrainingStepBenchmark {
                 .filter(x -> x.name().equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown case " + wanted + "; one of mlp, dcgan28, dcgan64"));
+        // Defaults sized for a 2-core CPU, the same as bench/reference/training_step.py's.
         if (steps < 0) {
-            steps = c.model().equals("mlp") ? 100 : c.name().equals("dcgan28") ? 10 : 3;
+            steps = c.name().equals("mlp") ? 50 : c.name().equals("dcgan28") ? 3 : 1;
+        }
+        if (warmup < 0) {
+            warmup = c.name().equals("mlp") ? 20 : c.name().equals("dcgan28") ? 3 : 2;
         }
         run(c, warmup, reps, steps);
     }
