@@ -15,6 +15,8 @@
 # --warmup and --steps (steps per repetition) default per case: mlp 20/50, dcgan28 3/3,
 # dcgan64 2/1. Both sides get the same thread count: OMP_NUM_THREADS=T for both processes,
 # -Dai.djl.pytorch.num_threads=T for DJL's libtorch, torch.set_num_threads(T) for PyTorch.
+# Debian's python3-torch (1.13) uses the system libblas.so.3: the slow reference BLAS unless an
+# optimized one (libopenblas0-pthread) is installed; the PyTorch side prints which one it loaded.
 # Maven arguments (e.g. "-o -Dmaven.repo.local=/tmp/m2") can be given in MVN_ARGS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,7 +39,7 @@ while [ $# -gt 0 ]; do
     --steps) STEPS=(--steps "$2"); shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --no-python) PYTHON=0; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -148,6 +148,11 @@ def main():
         if not (np.isfinite(dl) and np.isfinite(gl)):
             raise RuntimeError(f"diverged at step {counter[0]}")
 
+    # Debian's torch calls whatever libblas.so.3 the alternatives point at: the reference (netlib)
+    # BLAS unless an optimized one (libopenblas0, libblis4) is installed. Say which.
+    with open("/proc/self/maps") as maps:
+        blas = sorted({line.split()[-1] for line in maps if "blas" in line.split()[-1]})
+    print(f"pytorch {a.case}: BLAS {', '.join(blas) or 'none loaded'}", flush=True)
     print(f"pytorch {a.case}: sample {shape}, latent {latent}, batch {n}; {a.warmup} warm-up steps,"
           f" {a.reps} x {steps} steps; threads {torch.get_num_threads()}"
           f" (OMP_NUM_THREADS {os.environ.get('OMP_NUM_THREADS', 'unset')}), torch {torch.__version__}",
