@@ -10,7 +10,10 @@
 # Prints the median ms/step of the repetitions per case and one table with the ratios.
 #
 #   bench/training-step.sh [--threads T (2)] [--cases "mlp dcgan28 dcgan64"] [--reps R (5)]
-#                          [--warmup W] [--steps N] [--no-build] [--no-python]
+#                          [--warmup W] [--steps N] [--busy B] [--no-build] [--no-python]
+#
+# --busy B starts B busy-looping shell processes for the whole measurement (stopped at the end),
+# to see how each side copes when something else competes for the cores.
 #
 # --warmup and --steps (steps per repetition) default per case: mlp 20/50, dcgan28 3/3,
 # dcgan64 2/1. Both sides get the same thread count: OMP_NUM_THREADS=T for both processes,
@@ -30,6 +33,7 @@ WARMUP=()
 STEPS=()
 BUILD=1
 PYTHON=1
+BUSY=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --threads) THREADS="$2"; shift 2 ;;
@@ -37,9 +41,10 @@ while [ $# -gt 0 ]; do
     --reps) REPS="$2"; shift 2 ;;
     --warmup) WARMUP=(--warmup "$2"); shift 2 ;;
     --steps) STEPS=(--steps "$2"); shift 2 ;;
+    --busy) BUSY="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --no-python) PYTHON=0; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -69,7 +74,15 @@ result() { # the RESULT line's field $2 from output $1
   sed -n "s/^RESULT .*$2=\([^ ]*\).*/\1/p" <<<"$1" | tail -1
 }
 
-echo "threads $THREADS; $PROCESSORS processors; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
+BUSY_PIDS=()
+stop_busy() { for p in "${BUSY_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap stop_busy EXIT
+for ((i = 0; i < BUSY; i++)); do
+  bash -c 'while :; do :; done' &
+  BUSY_PIDS+=($!)
+done
+
+echo "threads $THREADS; $BUSY busy loops; $PROCESSORS processors; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
 for c in $CASES; do
   # Nothing is downloaded at run time: DJL runs offline and untracked.
   out=$(DJL_OFFLINE=true OPT_OUT_TRACKING=true java \
@@ -90,7 +103,7 @@ for c in $CASES; do
 done
 
 echo
-echo "Training step, threads $THREADS (median of $REPS repetitions; peak RSS of the process, MB)"
+echo "Training step, threads $THREADS, $BUSY busy loops (median of $REPS repetitions; peak RSS of the process, MB)"
 printf '%-8s %14s %16s %8s %11s %13s %8s\n' case "gan4j ms/step" "PyTorch ms/step" ratio "gan4j RSS" "PyTorch RSS" ratio
 for c in $CASES; do
   jm=${JMS[$c]}; jr=${JRSS[$c]}; pm=${PMS[$c]:-}; pr=${PRSS[$c]:-}
