@@ -1,0 +1,197 @@
+package org.gan4j.core.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.gan4j.api.config.AdamConfig;
+import org.gan4j.api.loss.AdversarialLoss;
+import org.gan4j.api.model.ArchitectureProvider;
+import org.gan4j.api.model.GanNetworks;
+import org.gan4j.api.model.ModelSpec;
+import org.gan4j.api.plugin.Options;
+import org.gan4j.core.optim.Adam;
+import org.gan4j.core.train.AdversarialStep;
+import org.gan4j.core.train.GanNetworkState;
+import org.gan4j.core.train.PluginCatalog;
+
+/**
+ * Time of one full training step (one discriminator update, then one generator update;
+ * non-saturating loss; Adam 2e-4, beta1 0.5) made the way {@code GanTrainer} makes it: an
+ * {@link NDScope} per step, real and noise batches copied from the host, {@link AdversarialStep}'s
+ * two updates and both losses read back to the host. Not a test: bench/training-step.sh runs it,
+ * one case per JVM so that the peak RSS belongs to that case.
+ *
+ * <pre>
+ *   TrainingStepBenchmark --case mlp|dcgan28|dcgan64 [--warmup W] [--reps R] [--steps N]
+ * </pre>
+ *
+ * <p>Prints one line per repetition and a final line {@code RESULT case=... ms_per_step=...
+ * rss_kb=...}: the median over the repetitions of (repetition time / N), and the process's
+ * VmHWM from /proc/self/status after the last step.
+ */
+public final class TrainingStepBenchmark {
+
+    /** One benchmark case: the model, its sample shape, latent size and batch size. */
+    record Case(String name, String model, Shape sampleShape, int latentSize, int batchSize) {}
+
+    static final List<Case> CASES =
+            List.of(
+                    // The toy: default mlp options (pack 4), default latent size 8, 2-D data.
+                    new Case("mlp", "mlp", new Shape(2), 8, 256),
+                    // DCGAN's recipe latent size is 100.
+                    new Case("dcgan28", "dcgan", new Shape(1, 28, 28), 100, 64),
+                    new Case("dcgan64", "dcgan", new Shape(3, 64, 64), 100, 64));
+
+    private TrainingStepBenchmark() {}
+
+    /**
+     * Runs one case.
+     *
+     * @param args see the class comment
+     * @throws IOException if /proc/self/status cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        String caseName = "mlp";
+        int warmup = -1;
+        int reps = 5;
+        int steps = -1;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--case" -> caseName = args[++i];
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--steps" -> steps = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        String wanted = caseName;
+        Case c = CASES.stream()
+                .filter(x -> x.name().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown case " + wanted + "; one of mlp, dcgan28, dcgan64"));
+        // Defaults sized for a 2-core CPU, the same as bench/reference/training_step.py's.
+        if (steps < 0) {
+            steps = c.name().equals("mlp") ? 50 : c.name().equals("dcgan28") ? 3 : 1;
+        }
+        if (warmup < 0) {
+            warmup = c.name().equals("mlp") ? 20 : c.name().equals("dcgan28") ? 3 : 2;
+        }
+        run(c, warmup, reps, steps);
+    }
+
+    private static void run(Case c, int warmup, int reps, int steps) throws IOException {
+        Engine engine = Engine.getInstance();
+        engine.setRandomSeed(1);
+        PluginCatalog plugins = PluginCatalog.load(TrainingStepBenchmark.class.getClassLoader());
+        ArchitectureProvider model = plugins.models().get(c.model());
+        ModelSpec spec = new ModelSpec(c.latentSize(), c.sampleShape(), 0);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            GanNetworks built = model.create(spec, Options.defaults("model", model));
+            GanNetworkState nets = new GanNetworkState(spec, built, manager, c.batchSize());
+            var lossPlugin = plugins.losses().get("non-saturating");
+            AdversarialLoss loss = lossPlugin.create(Options.defaults("loss", lossPlugin));
+            AdamConfig adam = AdamConfig.of(2e-4, 0.5);
+            AdversarialStep step = new AdversarialStep(
+                    nets, loss, List.of(), new Adam(adam, nets.generatorParameters()),
+                    new Adam(adam, nets.discriminatorParameters()), 1, Long.MAX_VALUE);
+
+            // A few host batches, cycled: data in [-1, 1] as the image datasets scale it, N(0, 1) noise.
+            int n = c.batchSize();
+            Shape xShape = new Shape(n).addAll(c.sampleShape());
+            Shape zShape = new Shape(n, c.latentSize());
+            SplittableRandom random = new SplittableRandom(1);
+            int pool = 4;
+            float[][] real = new float[pool][(int) xShape.size()];
+            float[][] noise = new float[2 * pool][(int) zShape.size()];
+            for (float[] r : real) {
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = (float) (2 * random.nextDouble() - 1);
+                }
+            }
+            for (float[] r : noise) {
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = (float) gaussian(random);
+                }
+            }
+
+            long[] counter = {0};
+            Runnable oneStep = () -> {
+                long s = ++counter[0];
+                int k = (int) (s % pool);
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    NDArray x = manager.create(real[k], xShape);
+                    NDArray zd = manager.create(noise[2 * k], zShape);
+                    NDArray d = step.updateDiscriminator(x, null, zd, null, s, 0);
+                    float dLoss = d.getFloat();
+                    NDArray zg = manager.create(noise[2 * k + 1], zShape);
+                    NDArray g = step.updateGenerator(zg, null, x, null, s);
+                    float gLoss = g.getFloat();
+                    if (!Float.isFinite(dLoss) || !Float.isFinite(gLoss)) {
+                        throw new IllegalStateException("diverged at step " + s);
+                    }
+                }
+            };
+
+            String threads = System.getenv("OMP_NUM_THREADS");
+            System.out.printf(Locale.ROOT,
+                    "gan4j %s: model %s, sample %s, latent %d, batch %d; %d warm-up steps, %d x %d steps;"
+                            + " OMP_NUM_THREADS %s, engine %s %s%n",
+                    c.name(), c.model(), c.sampleShape(), c.latentSize(), n, warmup, reps, steps,
+                    threads == null ? "unset" : threads, engine.getEngineName(), engine.getVersion());
+            for (int i = 0; i < warmup; i++) {
+                oneStep.run();
+            }
+            double[] msPerStep = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < steps; i++) {
+                    oneStep.run();
+                }
+                msPerStep[r] = (System.nanoTime() - t0) / 1e6 / steps;
+                System.out.printf(Locale.ROOT, "  repetition %d: %.3f ms/step%n", r + 1, msPerStep[r]);
+            }
+            double median = median(msPerStep);
+            long rss = vmHwmKb();
+            System.out.printf(Locale.ROOT, "RESULT case=%s ms_per_step=%.3f rss_kb=%d%n", c.name(), median, rss);
+        }
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u1 = random.nextDouble();
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    /** The process's peak resident set (VmHWM) in kB, or -1 where /proc is missing. */
+    static long vmHwmKb() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(status));
+        for (String line : lines) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}
