@@ -64,15 +64,7 @@ public record ClassifierScore(double mean, double std, int splits) {
             }
             scores[s] = Math.exp(kl / (to - from));
         }
-        double mean = 0;
-        for (double v : scores) {
-            mean += v;
-        }
-        mean /= splits;
-        double var = 0;
-        for (double v : scores) {
-            var += (v - mean) * (v - mean);
-        }
-        return new ClassifierScore(mean, Math.sqrt(var / splits), splits);
+        double[] spread = Features.meanAndStd(scores);
+        return new ClassifierScore(spread[0], spread[1], splits);
     }
 }

@@ -92,4 +92,24 @@ final class Features {
         NDArray b2 = b.square().sum(new int[] {1}, true).transpose();
         return a2.add(b2).sub(a.matMul(b.transpose()).mul(2)).maximum(0f);
     }
+
+    /**
+     * The mean and the population standard deviation of a metric's estimates over subsets or
+     * splits, as KID and the Inception score report them.
+     *
+     * @param estimates at least one value
+     * @return {mean, std}
+     */
+    static double[] meanAndStd(double[] estimates) {
+        double mean = 0;
+        for (double e : estimates) {
+            mean += e;
+        }
+        mean /= estimates.length;
+        double var = 0;
+        for (double e : estimates) {
+            var += (e - mean) * (e - mean);
+        }
+        return new double[] {mean, Math.sqrt(var / estimates.length)};
+    }
 }

@@ -177,10 +177,7 @@ public final class ImageClassifier implements AutoCloseable {
         ParameterStore store = new ParameterStore(manager, false);
         for (int from = 0; from < images.length; from += BATCH) {
             int n = Math.min(BATCH, images.length - from);
-            float[] flat = new float[n * size];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(images[from + i], 0, flat, i * size, size);
-            }
+            float[] flat = flatten(images, from, n, size);
             try (NDManager scratch = manager.newSubManager()) {
                 NDArray x = scratch.create(flat, new Shape(n).addAll(sampleShape));
                 NDArray logits = network.forward(store, new NDList(x), false).singletonOrThrow();
@@ -192,6 +189,15 @@ public final class ImageClassifier implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Rows {@code from .. from + n - 1} of {@code images} in one array, as a batch is created from. */
+    private static float[] flatten(float[][] images, int from, int n, int size) {
+        float[] flat = new float[n * size];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(images[from + i], 0, flat, i * size, size);
+        }
+        return flat;
     }
 
     /**
@@ -209,10 +215,7 @@ public final class ImageClassifier implements AutoCloseable {
         List<Block> children = network.getChildren().values();
         for (int from = 0; from < images.length; from += BATCH) {
             int n = Math.min(BATCH, images.length - from);
-            float[] flat = new float[n * size];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(images[from + i], 0, flat, i * size, size);
-            }
+            float[] flat = flatten(images, from, n, size);
             try (NDManager scratch = manager.newSubManager()) {
                 NDList x = new NDList(scratch.create(flat, new Shape(n).addAll(sampleShape)));
                 for (Block child : children.subList(0, children.size() - 1)) {

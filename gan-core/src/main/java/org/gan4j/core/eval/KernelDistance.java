@@ -73,16 +73,8 @@ public record KernelDistance(double mean, double std, int subsets, int subsetSiz
                 }
             }
         }
-        double mean = 0;
-        for (double e : estimates) {
-            mean += e;
-        }
-        mean /= subsets;
-        double var = 0;
-        for (double e : estimates) {
-            var += (e - mean) * (e - mean);
-        }
-        return new KernelDistance(mean, Math.sqrt(var / subsets), subsets, m);
+        double[] spread = Features.meanAndStd(estimates);
+        return new KernelDistance(spread[0], spread[1], subsets, m);
     }
 
     private static NDArray kernel(NDArray a, NDArray b, int d) {
