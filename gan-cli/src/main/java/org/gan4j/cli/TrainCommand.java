@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         name = "train",
         mixinStandardHelpOptions = true,
         description = {
-            "Train a GAN. With no options, trains an MLP GAN on the 8-mode ring in about 90 seconds.",
+            "Train a GAN. With no options, trains an MLP GAN on the 8-mode ring in about a minute on 2 cores.",
             "Settings: defaults < --config file < flags. The run directory gets config.json,",
             "run.json, metrics.csv, samples/ and checkpoints/."
         })
