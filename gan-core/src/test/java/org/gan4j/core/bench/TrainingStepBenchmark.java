@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import one.profiler.AsyncProfiler;
+import one.profiler.AsyncProfilerLoader;
 import org.gan4j.api.config.AdamConfig;
 import org.gan4j.api.loss.AdversarialLoss;
 import org.gan4j.api.model.ArchitectureProvider;
@@ -33,11 +36,19 @@ import org.gan4j.core.train.PluginCatalog;
  *
  * <pre>
  *   TrainingStepBenchmark --case mlp|dcgan28|dcgan64 [--warmup W] [--reps R] [--steps N]
+ *                         [--op-profile FILE.json] [--cpu-profile FILE.collapsed]
  * </pre>
  *
  * <p>Prints one line per repetition and a final line {@code RESULT case=... ms_per_step=...
- * rss_kb=...}: the median over the repetitions of (repetition time / N), and the process's
- * VmHWM from /proc/self/status after the last step.
+ * rss_kb=... gflop_per_step=...}: the median over the repetitions of (repetition time / N), the
+ * process's VmHWM from /proc/self/status after the last step, and the step's convolution and
+ * dense-layer FLOPs ({@link StepFlops}).
+ *
+ * <p>Profiles cover the measured repetitions only (not start-up or warm-up): {@code --op-profile}
+ * records libtorch's own profiler (every operator with its input shapes, as a Chrome trace);
+ * {@code --cpu-profile} samples every thread's stack, Java and native, with async-profiler every
+ * millisecond of CPU time (collapsed stacks, one line per distinct stack with its sample count).
+ * bench/profile-step.sh reads both.
  */
 public final class TrainingStepBenchmark {
 
@@ -65,9 +76,12 @@ public final class TrainingStepBenchmark {
         int warmup = -1;
         int reps = 5;
         int steps = -1;
+        Profiles profiles = new Profiles(null, null);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--case" -> caseName = args[++i];
+                case "--op-profile" -> profiles = new Profiles(Path.of(args[++i]), profiles.cpu());
+                case "--cpu-profile" -> profiles = new Profiles(profiles.ops(), Path.of(args[++i]));
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--steps" -> steps = Integer.parseInt(args[++i]);
@@ -86,10 +100,13 @@ public final class TrainingStepBenchmark {
         if (warmup < 0) {
             warmup = c.name().equals("mlp") ? 20 : c.name().equals("dcgan28") ? 3 : 2;
         }
-        run(c, warmup, reps, steps);
+        run(c, warmup, reps, steps, profiles);
     }
 
-    private static void run(Case c, int warmup, int reps, int steps) throws IOException {
+    /** Where to write the profiles of the measured steps; null for none. */
+    record Profiles(Path ops, Path cpu) {}
+
+    private static void run(Case c, int warmup, int reps, int steps, Profiles profiles) throws IOException {
         Engine engine = Engine.getInstance();
         engine.setRandomSeed(1);
         PluginCatalog plugins = PluginCatalog.load(TrainingStepBenchmark.class.getClassLoader());
@@ -152,6 +169,17 @@ public final class TrainingStepBenchmark {
             for (int i = 0; i < warmup; i++) {
                 oneStep.run();
             }
+            double flops = StepFlops.of(nets.generator(), nets.discriminator()).perStep();
+            AsyncProfiler cpuProfiler = null;
+            if (profiles.cpu() != null) {
+                cpuProfiler = AsyncProfilerLoader.load();
+                // Every thread, Java frames with native ones below them (DWARF unwinding: libtorch
+                // has no frame pointers), one sample per millisecond of CPU time.
+                cpuProfiler.execute("start,event=cpu,interval=1ms,cstack=dwarf");
+            }
+            if (profiles.ops() != null) {
+                JniUtils.startProfile(false, true, false);
+            }
             double[] msPerStep = new double[reps];
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();
@@ -161,9 +189,18 @@ public final class TrainingStepBenchmark {
                 msPerStep[r] = (System.nanoTime() - t0) / 1e6 / steps;
                 System.out.printf(Locale.ROOT, "  repetition %d: %.3f ms/step%n", r + 1, msPerStep[r]);
             }
+            if (profiles.ops() != null) {
+                JniUtils.stopProfile(profiles.ops().toAbsolutePath().toString());
+            }
+            if (cpuProfiler != null) {
+                cpuProfiler.execute("stop,file=" + profiles.cpu().toAbsolutePath() + ",collapsed");
+            }
             double median = median(msPerStep);
             long rss = vmHwmKb();
-            System.out.printf(Locale.ROOT, "RESULT case=%s ms_per_step=%.3f rss_kb=%d%n", c.name(), median, rss);
+            System.out.printf(Locale.ROOT, "  %.2f GFLOP a step in convolutions and dense layers: %.1f GFLOP/s%n",
+                    flops / 1e9, flops / 1e6 / median);
+            System.out.printf(Locale.ROOT, "RESULT case=%s ms_per_step=%.3f rss_kb=%d gflop_per_step=%.4f%n",
+                    c.name(), median, rss, flops / 1e9);
         }
     }
 

@@ -15,8 +15,8 @@ import org.gan4j.models.blocks.TransposedConv2d;
 import org.gan4j.models.blocks.ZeroStuffingTransposedConv;
 
 /**
- * Times {@link TransposedConv2d} (the sub-pixel form) against the zero-stuffing form, forward and
- * backward (gradients for the input and the weight), at the shapes of DCGAN's 64x64 generator:
+ * Times {@link TransposedConv2d}'s two forms, libtorch's own operator ({@code Form.NATIVE}) and the
+ * sub-pixel form ({@code Form.SUB_PIXEL}), against the zero-stuffing form, forward and backward (gradients for the input and the weight), at the shapes of DCGAN's 64x64 generator:
  * kernel 4, stride 2, padding 1, no bias (batch normalization follows), float32 on the CPU.
  * Not a unit test: {@code bench/transposed-conv.sh} runs it.
  *
@@ -59,7 +59,9 @@ public final class TransposedConvBenchmark {
                         + " OMP_NUM_THREADS %s, %d processors; median of %d after %d warm-up calls%n",
                 batch, engine.getEngineName(), engine.getVersion(), threads == null ? "unset" : threads,
                 Runtime.getRuntime().availableProcessors(), repetitions, warmUp);
-        System.out.printf("%-24s %14s %16s %8s %14s%n", "layer", "sub-pixel ms", "zero-stuffing ms", "ratio", "max |diff|");
+        System.out.printf("%-24s %10s %13s %16s %10s %10s %11s%n", "layer", "native ms", "sub-pixel ms",
+                "zero-stuffing ms", "sub/native", "zero/sub", "max |diff|");
+        double totalNative = 0;
         double totalSubPixel = 0;
         double totalZeroStuffing = 0;
         for (Layer layer : DCGAN_64) {
@@ -71,38 +73,57 @@ public final class TransposedConvBenchmark {
                         .optStride(STRIDE)
                         .optPadding(PADDING)
                         .optBias(false)
+                        .optForm(TransposedConv2d.Form.NATIVE)
                         .build();
                 block.initialize(manager, DataType.FLOAT32, inputShape);
                 NDArray weight = block.getParameters().get("weight").getArray();
+                TransposedConv2d subPixelBlock = TransposedConv2d.builder()
+                        .setFilters(layer.outChannels)
+                        .setKernelShape(KERNEL)
+                        .optStride(STRIDE)
+                        .optPadding(PADDING)
+                        .optBias(false)
+                        .optForm(TransposedConv2d.Form.SUB_PIXEL)
+                        .build();
+                subPixelBlock.initialize(manager, DataType.FLOAT32, inputShape);
+                subPixelBlock.getParameters().get("weight").getArray().set(weight.toByteBuffer());
                 NDArray x = manager.randomNormal(inputShape);
                 ParameterStore parameters = new ParameterStore(manager, false);
-                Function<NDArray, NDArray> subPixel =
+                Function<NDArray, NDArray> nativeForm =
                         in -> block.forward(parameters, new NDList(in), true).singletonOrThrow();
+                Function<NDArray, NDArray> subPixel =
+                        in -> subPixelBlock.forward(parameters, new NDList(in), true).singletonOrThrow();
                 Function<NDArray, NDArray> zeroStuffing =
                         in -> ZeroStuffingTransposedConv.forward(in, weight, null, STRIDE, PADDING, NO_OUTPUT_PADDING);
 
-                double difference = maxDifference(x, subPixel, zeroStuffing);
+                double difference = Math.max(
+                        maxDifference(x, nativeForm, zeroStuffing), maxDifference(x, subPixel, zeroStuffing));
                 for (int i = 0; i < warmUp; i++) {
+                    step(x, nativeForm);
                     step(x, subPixel);
                     step(x, zeroStuffing);
                 }
+                double[] nativeMs = new double[repetitions];
                 double[] subPixelMs = new double[repetitions];
                 double[] zeroStuffingMs = new double[repetitions];
                 for (int r = 0; r < repetitions; r++) {
+                    nativeMs[r] = step(x, nativeForm);
                     subPixelMs[r] = step(x, subPixel);
                     zeroStuffingMs[r] = step(x, zeroStuffing);
                 }
+                double n = median(nativeMs);
                 double a = median(subPixelMs);
                 double b = median(zeroStuffingMs);
+                totalNative += n;
                 totalSubPixel += a;
                 totalZeroStuffing += b;
-                System.out.printf("%-24s %14.2f %16.2f %8.2f %14.1e%n", layer, a, b, b / a, difference);
+                System.out.printf("%-24s %10.2f %13.2f %16.2f %10.2f %10.2f %11.1e%n", layer, n, a, b, a / n, b / a, difference);
             }
         }
-        System.out.printf(
-                "%-24s %14.2f %16.2f %8.2f%n",
-                "all four layers", totalSubPixel, totalZeroStuffing, totalZeroStuffing / totalSubPixel);
-        System.out.println("ratio = zero-stuffing time / sub-pixel time");
+        System.out.printf("%-24s %10.2f %13.2f %16.2f %10.2f %10.2f%n", "all four layers", totalNative, totalSubPixel,
+                totalZeroStuffing, totalSubPixel / totalNative, totalZeroStuffing / totalSubPixel);
+        System.out.println("native: libtorch's conv_transpose2d (Form.NATIVE; Form.AUTO, the default, picks it"
+                + " for 16 or more output channels); sub-pixel: Form.SUB_PIXEL");
     }
 
     /** One forward and backward pass, in milliseconds; everything it creates is freed after. */

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -27,7 +28,13 @@ class TransposedConv2dGradientTest {
     private static final double STEP = 1e-6;
     private static final double TOLERANCE = 1e-5;
 
-    static Stream<TransposedConvCase> cases() {
+    /** Each case in both forms. */
+    static Stream<Arguments> cases() {
+        return layers().flatMap(c -> Stream.of(
+                Arguments.of(c, TransposedConv2d.Form.NATIVE), Arguments.of(c, TransposedConv2d.Form.SUB_PIXEL)));
+    }
+
+    static Stream<TransposedConvCase> layers() {
         return Stream.of(
                 TransposedConvCase.square(2, 3, 2, 3, 4, 2, 1, 0, true), // DCGAN's up-sampling layer
                 TransposedConvCase.square(1, 2, 3, 3, 3, 1, 1, 0, true), // stride 1: a plain convolution
@@ -52,10 +59,10 @@ class TransposedConv2dGradientTest {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void gradientsMatchCentralDifferences(TransposedConvCase c) {
+    void gradientsMatchCentralDifferences(TransposedConvCase c, TransposedConv2d.Form form) {
         double[][] v = c.randomValues(c.toString().hashCode());
         double[] x = v[0];
-        TransposedConv2d block = c.initializedBlock(manager, DataType.FLOAT64, v[1], v[2]);
+        TransposedConv2d block = c.initializedBlock(manager, DataType.FLOAT64, v[1], v[2], form);
         NDArray weight = block.getParameters().get("weight").getArray();
         NDArray bias = c.bias() ? block.getParameters().get("bias").getArray() : null;
         NDArray r = manager.randomNormal(0, 1, c.outputShape(), DataType.FLOAT64);

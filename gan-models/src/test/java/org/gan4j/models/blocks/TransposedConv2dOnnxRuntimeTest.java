@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The block against ONNX Runtime running a one-node ConvTranspose model (opset 17), in float32:
@@ -117,8 +119,9 @@ class TransposedConv2dOnnxRuntimeTest {
         return OnnxTensor.createTensor(ORT, (FloatBuffer) TransposedConvCase.buffer(values, DataType.FLOAT32), shape);
     }
 
-    @Test
-    void float32ForwardEqualsOnnxRuntimesConvTranspose() throws OrtException {
+    @ParameterizedTest
+    @EnumSource(value = TransposedConv2d.Form.class, names = {"NATIVE", "SUB_PIXEL"})
+    void float32ForwardEqualsOnnxRuntimesConvTranspose(TransposedConv2d.Form form) throws OrtException {
         List<TransposedConvCase> cases = new ArrayList<>(TransposedConv2dTest.cases());
         Random random = new Random(17);
         for (int i = 0; i < 50; i++) {
@@ -130,7 +133,7 @@ class TransposedConv2dOnnxRuntimeTest {
             double[][] v = c.randomValues(seed++);
             float[] expected = onnxRuntime(c, v);
             try (NDManager m = NDManager.newBaseManager()) {
-                TransposedConv2d block = c.initializedBlock(m, DataType.FLOAT32, v[1], v[2]);
+                TransposedConv2d block = c.initializedBlock(m, DataType.FLOAT32, v[1], v[2], form);
                 float[] actual = forward(block, m, m.create(v[0], c.inputShape()).toType(DataType.FLOAT32, false), false)
                         .toFloatArray();
                 assertEquals(expected.length, actual.length, c.toString());
@@ -141,6 +144,7 @@ class TransposedConv2dOnnxRuntimeTest {
                 }
             }
         }
-        System.out.printf("TransposedConv2d vs ONNX Runtime, %d cases: largest relative difference %.2e%n", cases.size(), worst);
+        System.out.printf("TransposedConv2d (%s) vs ONNX Runtime, %d cases: largest relative difference %.2e%n",
+                form, cases.size(), worst);
     }
 }

@@ -16,6 +16,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.NormalInitializer;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The transposed convolution in float64 against its definition (a scatter-add in plain Java) and
@@ -66,16 +70,49 @@ class TransposedConv2dTest {
         manager.close();
     }
 
-    @Test
-    void float64ForwardEqualsTheScatterAddDefinition() {
+    @ParameterizedTest
+    @EnumSource(value = TransposedConv2d.Form.class, names = {"NATIVE", "SUB_PIXEL"})
+    void float64ForwardEqualsTheScatterAddDefinition(TransposedConv2d.Form form) {
         int seed = 0;
         for (TransposedConvCase c : cases()) {
             double[][] v = c.randomValues(seed++);
             try (NDManager m = manager.newSubManager()) {
-                TransposedConv2d block = c.initializedBlock(m, DataType.FLOAT64, v[1], v[2]);
+                TransposedConv2d block = c.initializedBlock(m, DataType.FLOAT64, v[1], v[2], form);
                 NDArray y = forward(block, m, m.create(v[0], c.inputShape()), false);
                 assertEquals(c.outputShape(), y.getShape(), c.toString());
                 assertArrayEquals(ScatterAddTransposedConv.forward(c, v[0], v[1], v[2]), y.toDoubleArray(), 1e-10, c.toString());
+            }
+        }
+    }
+
+    @Test
+    void autoRunsLibtorchsOwnOperatorFromSixteenOutputChannelsAndTheSubPixelFormBelow() {
+        // The last operator of the graph tells the forms apart: the native form ends in the
+        // convolution itself, the sub-pixel form in its pixel shuffle and crop.
+        assertEquals("ConvolutionBackward0", lastGradientFunction(16, TransposedConv2d.Form.AUTO));
+        assertEquals("ConvolutionBackward0", lastGradientFunction(3, TransposedConv2d.Form.NATIVE));
+        assertFalse(lastGradientFunction(15, TransposedConv2d.Form.AUTO).startsWith("Convolution"));
+        assertFalse(lastGradientFunction(64, TransposedConv2d.Form.SUB_PIXEL).startsWith("Convolution"));
+    }
+
+    private String lastGradientFunction(int filters, TransposedConv2d.Form form) {
+        try (NDManager m = manager.newSubManager()) {
+            TransposedConv2d block = TransposedConv2d.builder()
+                    .setFilters(filters)
+                    .setKernelShape(new Shape(4, 4))
+                    .optStride(new Shape(2, 2))
+                    .optPadding(new Shape(1, 1))
+                    .optForm(form)
+                    .build();
+            block.initialize(m, DataType.FLOAT32, new Shape(2, 8, 4, 4));
+            NDArray x = m.randomNormal(new Shape(2, 8, 4, 4));
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = forward(block, m, x, true);
+                assertEquals(new Shape(2, filters, 8, 8), y.getShape());
+                String names = JniUtils.getGradientFunctionNames((PtNDArray) y);
+                gc.backward(y.sum());
+                return names.split(",")[0].trim();
             }
         }
     }

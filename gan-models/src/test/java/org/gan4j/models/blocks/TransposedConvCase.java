@@ -102,6 +102,10 @@ record TransposedConvCase(
     }
 
     TransposedConv2d block() {
+        return block(TransposedConv2d.Form.AUTO);
+    }
+
+    TransposedConv2d block(TransposedConv2d.Form form) {
         return TransposedConv2d.builder()
                 .setFilters(outChannels)
                 .setKernelShape(new Shape(kernelH, kernelW))
@@ -109,6 +113,7 @@ record TransposedConvCase(
                 .optPadding(padding())
                 .optOutputPadding(outputPadding())
                 .optBias(bias)
+                .optForm(form)
                 .build();
     }
 
@@ -122,7 +127,13 @@ record TransposedConvCase(
      * @return the block
      */
     TransposedConv2d initializedBlock(NDManager manager, DataType type, double[] weight, double[] biasValues) {
-        TransposedConv2d block = block();
+        return initializedBlock(manager, type, weight, biasValues, TransposedConv2d.Form.AUTO);
+    }
+
+    /** The case's block in the given form, initialized and holding the given parameter values. */
+    TransposedConv2d initializedBlock(
+            NDManager manager, DataType type, double[] weight, double[] biasValues, TransposedConv2d.Form form) {
+        TransposedConv2d block = block(form);
         block.initialize(manager, type, inputShape());
         block.getParameters().get("weight").getArray().set(buffer(weight, type));
         if (bias) {
