@@ -104,6 +104,7 @@ def main():
     p.add_argument("--warmup", type=int, default=-1)
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--steps", type=int, default=-1)
+    p.add_argument("--op-profile", help="write torch.profiler's trace of the measured steps (Chrome JSON)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
@@ -160,12 +161,20 @@ def main():
     for _ in range(a.warmup):
         one_step()
     times = []
+    profiler = None
+    if a.op_profile:
+        # libtorch's own profiler, as gan4j's --op-profile records it through DJL.
+        profiler = torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU], record_shapes=True)
+        profiler.__enter__()
     for r in range(a.reps):
         t0 = time.perf_counter()
         for _ in range(steps):
             one_step()
         times.append((time.perf_counter() - t0) * 1e3 / steps)
         print(f"  repetition {r + 1}: {times[-1]:.3f} ms/step", flush=True)
+    if profiler is not None:
+        profiler.__exit__(None, None, None)
+        profiler.export_chrome_trace(a.op_profile)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
     print(f"RESULT case={a.case} ms_per_step={statistics.median(times):.3f} rss_kb={rss}", flush=True)
 

@@ -12,9 +12,10 @@ import org.gan4j.api.config.AdamConfig;
  * optimizer owns its moment estimates, so the generator and discriminator can have their own
  * learning rates and betas, and the state can be saved (DJL's optimizers cannot save theirs).
  *
- * <p>The update runs as one fused native call per parameter ({@code NDArrayEx.adamUpdate}),
- * which also zeroes the parameter's gradient: gradients would otherwise accumulate, since DJL's
- * PyTorch gradient collector does not zero them.
+ * <p>On DJL's PyTorch engine one call updates every parameter with libtorch's fused Adam kernel
+ * ({@link PyTorchFusedAdam}); elsewhere each parameter takes one fused native call ({@code
+ * NDArrayEx.adamUpdate}). Both zero the gradients after the update: gradients would otherwise
+ * accumulate, since DJL's PyTorch gradient collector does not zero them.
  */
 public final class Adam implements AutoCloseable {
 
@@ -22,6 +23,8 @@ public final class Adam implements AutoCloseable {
     private final List<Parameter> parameters;
     private final List<NDArray> firstMoments = new ArrayList<>();
     private final List<NDArray> secondMoments = new ArrayList<>();
+    private final List<NDArray> weights = new ArrayList<>();
+    private final boolean fused;
     private long updates;
     private double learningRateScale = 1.0;
 
@@ -32,13 +35,28 @@ public final class Adam implements AutoCloseable {
      * @param parameters the initialized parameters to update
      */
     public Adam(AdamConfig config, List<Parameter> parameters) {
+        this(config, parameters, true);
+    }
+
+    /**
+     * Creates the optimizer, choosing the update's form (for tests that compare the two).
+     *
+     * @param config the hyperparameters
+     * @param parameters the initialized parameters to update
+     * @param fusedWhenAvailable whether to use libtorch's fused kernel on the PyTorch engine
+     */
+    Adam(AdamConfig config, List<Parameter> parameters, boolean fusedWhenAvailable) {
         this.config = config;
         this.parameters = List.copyOf(parameters);
         for (Parameter p : this.parameters) {
             NDArray w = p.getArray();
+            weights.add(w);
             firstMoments.add(w.zerosLike());
             secondMoments.add(w.zerosLike());
         }
+        this.fused = fusedWhenAvailable
+                && !weights.isEmpty()
+                && "PyTorch".equals(weights.get(0).getManager().getEngine().getEngineName());
     }
 
     /** @return the hyperparameters */
@@ -77,6 +95,11 @@ public final class Adam implements AutoCloseable {
         updates++;
         double b1 = config.beta1();
         double b2 = config.beta2();
+        if (fused) {
+            PyTorchFusedAdam.update(weights, firstMoments, secondMoments, updates, learningRate(), b1, b2,
+                    config.epsilon());
+            return;
+        }
         double correction1 = 1 - Math.pow(b1, updates);
         double correction2 = Math.sqrt(1 - Math.pow(b2, updates));
         // The fused kernel computes w -= lrc * m / (sqrt(v) + eps'). PyTorch's Adam is

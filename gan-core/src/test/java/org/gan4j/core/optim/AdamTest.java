@@ -11,12 +11,14 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.gan4j.api.config.AdamConfig;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AdamTest {
 
-    @Test
-    void matchesPyTorchsAdamAndZeroesGradients() {
+    @ParameterizedTest(name = "fused {0}")
+    @ValueSource(booleans = {true, false})
+    void matchesPyTorchsAdamAndZeroesGradients(boolean fused) {
         AdamConfig cfg = new AdamConfig(0.1, 0.5, 0.9, 1e-3);
         double[] w0 = {1.0, -2.0, 0.5};
         double[] c = {1.0, 3.0, -0.5};
@@ -25,7 +27,7 @@ class AdamTest {
             NDArray w = manager.create(w0).toType(DataType.FLOAT64, false);
             w.setRequiresGradient(true);
             p.setArray(w);
-            Adam adam = new Adam(cfg, List.of(p));
+            Adam adam = new Adam(cfg, List.of(p), fused);
 
             // Reference: torch.optim.Adam's update on loss = sum(c * w^2), in double precision.
             double[] ref = w0.clone();
