@@ -23,7 +23,6 @@ public final class Adam implements AutoCloseable {
     private final List<Parameter> parameters;
     private final List<NDArray> firstMoments = new ArrayList<>();
     private final List<NDArray> secondMoments = new ArrayList<>();
-    private final List<NDArray> weights = new ArrayList<>();
     private final boolean fused;
     private long updates;
     private double learningRateScale = 1.0;
@@ -50,13 +49,12 @@ public final class Adam implements AutoCloseable {
         this.parameters = List.copyOf(parameters);
         for (Parameter p : this.parameters) {
             NDArray w = p.getArray();
-            weights.add(w);
             firstMoments.add(w.zerosLike());
             secondMoments.add(w.zerosLike());
         }
         this.fused = fusedWhenAvailable
-                && !weights.isEmpty()
-                && "PyTorch".equals(weights.get(0).getManager().getEngine().getEngineName());
+                && !this.parameters.isEmpty()
+                && "PyTorch".equals(this.parameters.get(0).getArray().getManager().getEngine().getEngineName());
     }
 
     /** @return the hyperparameters */
@@ -96,6 +94,8 @@ public final class Adam implements AutoCloseable {
         double b1 = config.beta1();
         double b2 = config.beta2();
         if (fused) {
+            // Read each step: a rollback to a checkpoint gives the parameters new arrays.
+            List<NDArray> weights = parameters.stream().map(Parameter::getArray).toList();
             PyTorchFusedAdam.update(weights, firstMoments, secondMoments, updates, learningRate(), b1, b2,
                     config.epsilon());
             return;

@@ -3,6 +3,7 @@ package org.gan4j.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -143,8 +144,31 @@ public final class AdversarialStep {
      */
     public NDArray updateDiscriminator(
             NDArray real, NDArray realLabels, NDArray z, NDArray fakeLabels, long step, int update) {
+        // Everything the update creates (the fakes, both forward passes, the graph) is released
+        // when it ends, not when the caller's step ends: the generator update that follows then
+        // starts from the memory a step starts with, as in PyTorch, where dropped references free
+        // tensors at once. Only the returned loss moves to the caller's scope.
+        NDArray d;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            d = discriminatorUpdate(real, realLabels, z, fakeLabels, step, update);
+            NDScope.unregister(d);
+        }
+        NDScope.register(d);
+        return d;
+    }
+
+    private NDArray discriminatorUpdate(
+            NDArray real, NDArray realLabels, NDArray z, NDArray fakeLabels, long step, int update) {
         UpdateContext context = new UpdateContext(nets, inputGradients, seed, step, totalSteps, update);
-        NDArray fake = nets.generate(z, fakeLabels, true).stopGradient();
+        NDArray fake;
+        try (NDScope generator = new NDScope()) {
+            generator.suppressNotUsedWarning();
+            // The generator's activations are not needed past its output.
+            fake = nets.generate(z, fakeLabels, true).stopGradient();
+            NDScope.unregister(fake);
+        }
+        NDScope.register(fake);
         context.real = transform(real, context);
         context.fake = transform(fake, context);
         context.realLabels = realLabels;
@@ -183,6 +207,18 @@ public final class AdversarialStep {
      * @return the generator's loss before the update
      */
     public NDArray updateGenerator(NDArray z, NDArray fakeLabels, NDArray real, NDArray realLabels, long step) {
+        // As in the discriminator update: what the update creates is released when it ends.
+        NDArray g;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            g = generatorUpdate(z, fakeLabels, real, realLabels, step);
+            NDScope.unregister(g);
+        }
+        NDScope.register(g);
+        return g;
+    }
+
+    private NDArray generatorUpdate(NDArray z, NDArray fakeLabels, NDArray real, NDArray realLabels, long step) {
         UpdateContext context = new UpdateContext(nets, inputGradients, seed, step, totalSteps, -1);
         NDArray g;
         GanNetworkState.trackGradients(discriminatorParameters, false);

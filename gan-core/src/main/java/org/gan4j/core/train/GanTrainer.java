@@ -346,6 +346,7 @@ public final class GanTrainer {
         private final Adam generatorAdam;
         private final Adam discriminatorAdam;
         private final AdversarialStep updates;
+        private final HostUploads uploads;
         private final float[] evaluationNoise;
         private final int[] evaluationLabels;
         private final float[][] realEvaluation;
@@ -373,6 +374,7 @@ public final class GanTrainer {
             this.spec = spec;
             this.data = data;
             this.nets = nets;
+            this.uploads = new HostUploads(nets.manager());
             this.totalSteps = totalSteps;
             this.totalEpochs = totalEpochs;
             this.stepsPerEpoch = stepsPerEpoch;
@@ -605,7 +607,6 @@ public final class GanTrainer {
 
         /** One step: k discriminator updates, then one generator update. Returns {dLoss, gLoss}. */
         private double[] step(Iterator<SampleBatch> batches, long step) {
-            NDManager manager = nets.manager();
             int n = cfg.batchSize();
             Shape zShape = new Shape(n, spec.latentSize());
             Shape xShape = new Shape(n).addAll(spec.sampleShape());
@@ -619,11 +620,11 @@ public final class GanTrainer {
                 scope.suppressNotUsedWarning();
                 for (int k = 0; k < cfg.discriminatorSteps(); k++) {
                     SampleBatch batch = batches.next();
-                    NDArray real = manager.create(batch.values(), xShape);
-                    NDArray realLabels = spec.conditional() ? manager.create(batch.labels()) : null;
+                    NDArray real = uploads.floats(batch.values(), xShape);
+                    NDArray realLabels = spec.conditional() ? uploads.ints(batch.labels(), new Shape(n)) : null;
                     long index = step * cfg.discriminatorSteps() + k;
-                    NDArray z = noise(manager, Noise.DISCRIMINATOR, index, zShape);
-                    NDArray fakeLabels = fakeLabels(manager, Noise.DISCRIMINATOR, index, n);
+                    NDArray z = noise(Noise.DISCRIMINATOR, index, zShape);
+                    NDArray fakeLabels = fakeLabels(Noise.DISCRIMINATOR, index, n);
                     NDArray d = updates.updateDiscriminator(real, realLabels, z, fakeLabels, step, k);
                     dLoss = checkFinite(d.getFloat(), "discriminator", step);
                     lastReal = real;
@@ -632,8 +633,8 @@ public final class GanTrainer {
                 // The step's last real discriminator update, before any unrolled look-ahead ones.
                 AdversarialStep.DiscriminatorFigures dFigures = updates.discriminatorFigures();
                 updates.measure(false);
-                NDArray z = noise(manager, Noise.GENERATOR, step, zShape);
-                NDArray zLabels = fakeLabels(manager, Noise.GENERATOR, step, n);
+                NDArray z = noise(Noise.GENERATOR, step, zShape);
+                NDArray zLabels = fakeLabels(Noise.GENERATOR, step, n);
                 NDArray g;
                 if (cfg.unrolledSteps() > 0) {
                     // Unrolled GAN (Metz et al. 2016), first-order surrogate: update D k steps
@@ -643,8 +644,8 @@ public final class GanTrainer {
                         for (int u = 0; u < cfg.unrolledSteps(); u++) {
                             long index = step * cfg.unrolledSteps() + u;
                             updates.updateDiscriminator(
-                                    lastReal, lastRealLabels, noise(manager, Noise.UNROLLED, index, zShape),
-                                    fakeLabels(manager, Noise.UNROLLED, index, n), step, cfg.discriminatorSteps() + u);
+                                    lastReal, lastRealLabels, noise(Noise.UNROLLED, index, zShape),
+                                    fakeLabels(Noise.UNROLLED, index, n), step, cfg.discriminatorSteps() + u);
                         }
                         updates.measure(measure);
                         g = updates.updateGenerator(z, zLabels, lastReal, lastRealLabels, step);
@@ -666,12 +667,11 @@ public final class GanTrainer {
             }
         }
 
-        private NDArray noise(NDManager manager, long stream, long index, Shape shape) {
-            return manager.create(
-                    Noise.normal(cfg.seed(), stream, index, (int) shape.get(0), (int) shape.get(1)), shape);
+        private NDArray noise(long stream, long index, Shape shape) {
+            return uploads.floats(Noise.normal(cfg.seed(), stream, index, (int) shape.get(0), (int) shape.get(1)), shape);
         }
 
-        private NDArray fakeLabels(NDManager manager, long stream, long index, int n) {
+        private NDArray fakeLabels(long stream, long index, int n) {
             if (!spec.conditional()) {
                 return null;
             }
@@ -680,7 +680,7 @@ public final class GanTrainer {
             for (int i = 0; i < n; i++) {
                 labels[i] = random.nextInt(spec.numClasses());
             }
-            return manager.create(labels);
+            return uploads.ints(labels, new Shape(n));
         }
 
         private double checkFinite(float value, String which, long step) {

@@ -25,12 +25,13 @@ import org.gan4j.api.plugin.Options;
 import org.gan4j.core.optim.Adam;
 import org.gan4j.core.train.AdversarialStep;
 import org.gan4j.core.train.GanNetworkState;
+import org.gan4j.core.train.HostUploads;
 import org.gan4j.core.train.PluginCatalog;
 
 /**
  * Time of one full training step (one discriminator update, then one generator update;
  * non-saturating loss; Adam 2e-4, beta1 0.5) made the way {@code GanTrainer} makes it: an
- * {@link NDScope} per step, real and noise batches copied from the host, {@link AdversarialStep}'s
+ * {@link NDScope} per step, real and noise batches copied from the host ({@link HostUploads}), {@link AdversarialStep}'s
  * two updates and both losses read back to the host. Not a test: bench/training-step.sh runs it,
  * one case per JVM so that the peak RSS belongs to that case.
  *
@@ -141,17 +142,18 @@ public final class TrainingStepBenchmark {
                 }
             }
 
+            HostUploads uploads = new HostUploads(manager);
             long[] counter = {0};
             Runnable oneStep = () -> {
                 long s = ++counter[0];
                 int k = (int) (s % pool);
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    NDArray x = manager.create(real[k], xShape);
-                    NDArray zd = manager.create(noise[2 * k], zShape);
+                    NDArray x = uploads.floats(real[k], xShape);
+                    NDArray zd = uploads.floats(noise[2 * k], zShape);
                     NDArray d = step.updateDiscriminator(x, null, zd, null, s, 0);
                     float dLoss = d.getFloat();
-                    NDArray zg = manager.create(noise[2 * k + 1], zShape);
+                    NDArray zg = uploads.floats(noise[2 * k + 1], zShape);
                     NDArray g = step.updateGenerator(zg, null, x, null, s);
                     float gLoss = g.getFloat();
                     if (!Float.isFinite(dLoss) || !Float.isFinite(gLoss)) {
@@ -197,6 +199,9 @@ public final class TrainingStepBenchmark {
             }
             double median = median(msPerStep);
             long rss = vmHwmKb();
+            Runtime jvm = Runtime.getRuntime();
+            System.out.printf(Locale.ROOT, "  memory now: %s; Java heap committed %d MB, used %d MB%n",
+                    memoryNow(), jvm.totalMemory() >> 20, (jvm.totalMemory() - jvm.freeMemory()) >> 20);
             System.out.printf(Locale.ROOT, "  %.2f GFLOP a step in convolutions and dense layers: %.1f GFLOP/s%n",
                     flops / 1e9, flops / 1e6 / median);
             System.out.printf(Locale.ROOT, "RESULT case=%s ms_per_step=%.3f rss_kb=%d gflop_per_step=%.4f%n",
@@ -215,6 +220,19 @@ public final class TrainingStepBenchmark {
         Arrays.sort(sorted);
         int m = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    /** The resident-set lines of /proc/self/status (total, anonymous, file-backed), or "" without /proc. */
+    static String memoryNow() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return "";
+        }
+        return Files.readAllLines(status).stream()
+                .filter(l -> l.startsWith("VmRSS:") || l.startsWith("RssAnon:") || l.startsWith("RssFile:"))
+                .map(l -> l.replaceAll("\\s+", " "))
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     /** The process's peak resident set (VmHWM) in kB, or -1 where /proc is missing. */
