@@ -66,6 +66,8 @@ if [ "$PYTHON" = 1 ] && ! "$PY" -c "import torch" 2>/dev/null; then
 fi
 
 PROCESSORS=$(getconf _NPROCESSORS_ONLN)
+# The JVM flags the gan launcher runs with, so that time and memory are those users get.
+JVM_FLAGS=$(sed -n 's/^GAN_JVM_FLAGS="\(.*\)"$/\1/p' "$ROOT/gan")
 export OMP_NUM_THREADS="$THREADS"
 CP="$ROOT/gan-core/target/test-classes:$ROOT/gan-core/target/classes:$(cat "$CP_FILE")"
 declare -A JMS JRSS PMS PRSS
@@ -82,10 +84,11 @@ for ((i = 0; i < BUSY; i++)); do
   BUSY_PIDS+=($!)
 done
 
-echo "threads $THREADS; $BUSY busy loops; $PROCESSORS processors; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "threads $THREADS; $BUSY busy loops; $PROCESSORS processors; JVM flags $JVM_FLAGS; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
 for c in $CASES; do
   # Nothing is downloaded at run time: DJL runs offline and untracked.
-  out=$(DJL_OFFLINE=true OPT_OUT_TRACKING=true java \
+  # shellcheck disable=SC2086
+  out=$(DJL_OFFLINE=true OPT_OUT_TRACKING=true java $JVM_FLAGS \
     -Doffline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads="$THREADS" \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error \

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gan4j.api.ConfigException;
 import org.gan4j.core.plugin.PluginFolder;
 import org.gan4j.core.plugin.SkippedJar;
+import org.gan4j.core.train.DjlEnvironment;
 import org.gan4j.core.train.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +51,15 @@ public final class GanCommand implements Runnable {
                     + PluginFolder.ENVIRONMENT_VARIABLE + "). A jar that cannot be loaded is skipped with a warning.")
     Path pluginsOption;
 
+    @Option(
+            names = "--threads",
+            scope = ScopeType.INHERIT,
+            paramLabel = "N",
+            description = "Threads for the engine's operators (default: the processors this process may use; "
+                    + "OMP_NUM_THREADS is honoured when set). On a machine shared with other busy processes, "
+                    + "fewer threads than cores run faster.")
+    Integer threads;
+
     private final Map<String, String> environment;
     private PluginCatalog catalog;
 
@@ -65,6 +75,24 @@ public final class GanCommand implements Runnable {
      */
     GanCommand(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Gives the engine its thread count, before any subcommand starts it: {@code --threads}, else
+     * (when neither OMP_NUM_THREADS nor the DJL property is set) the processors available to the
+     * JVM.
+     *
+     * @throws ConfigException if --threads is below 1
+     */
+    void applyThreads() {
+        if (threads != null) {
+            if (threads < 1) {
+                throw new ConfigException("--threads must be at least 1, got " + threads);
+            }
+            DjlEnvironment.threads(threads);
+        } else {
+            DjlEnvironment.defaultThreads(environment).ifPresent(DjlEnvironment::threads);
+        }
     }
 
     @Override

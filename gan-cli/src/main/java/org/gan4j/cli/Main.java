@@ -105,6 +105,7 @@ public final class Main {
                     List<CommandLine> commands = parseResult.asCommandLineList();
                     try {
                         root.checkPluginFolder();
+                        root.applyThreads();
                     } catch (ConfigException e) {
                         CommandLine last = commands.get(commands.size() - 1);
                         throw new CommandLine.ExecutionException(last, e.getMessage(), e);

@@ -275,6 +275,7 @@ class ErrorCatalogTest {
             {"invalid setting: checkpointEvery must be 0 (each epoch's end) or a positive number of steps, got -1",
                 "--checkpoint-every", "-1"},
             {"invalid setting: keepCheckpoints must be positive, got 0", "--keep-checkpoints", "0"},
+            {"--threads must be at least 1, got 0", "--threads", "0"},
             {"invalid setting: latentSize must be positive, got 0", "--latent-size", "0"},
             {"invalid setting: discriminatorSteps must be 0 (the loss's choice) or positive, got -1", "--d-steps", "-1"},
             {"loss 'non-saturating' option 'label-smoothing' must be in [0, 1), got '2'", "--loss-opt", "label-smoothing=2"},

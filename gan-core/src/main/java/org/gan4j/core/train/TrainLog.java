@@ -38,6 +38,7 @@ public final class TrainLog implements TrainingListener {
         LOG.info("start: {}{}; run directory {}", ConsoleProgress.describe(s),
                 s.startStep() == 0 ? "" : ", resumed at step " + s.startStep(), s.runDir());
         LOG.info("config: {}", oneLine(s));
+        LOG.info("engine: {}", DjlEnvironment.describe());
     }
 
     private static String oneLine(TrainingStart s) {

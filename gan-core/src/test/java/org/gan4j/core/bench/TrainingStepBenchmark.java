@@ -9,7 +9,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,7 @@ import org.gan4j.core.train.PluginCatalog;
  *
  * <pre>
  *   TrainingStepBenchmark --case mlp|dcgan28|dcgan64 [--warmup W] [--reps R] [--steps N]
- *                         [--op-profile FILE.json] [--cpu-profile FILE.collapsed]
+ *                         [--op-profile FILE.json] [--cpu-profile FILE.collapsed] [--memory-every K]
  * </pre>
  *
  * <p>Prints one line per repetition and a final line {@code RESULT case=... ms_per_step=...
@@ -50,6 +49,9 @@ import org.gan4j.core.train.PluginCatalog;
  * {@code --cpu-profile} samples every thread's stack, Java and native, with async-profiler every
  * millisecond of CPU time (collapsed stacks, one line per distinct stack with its sample count).
  * bench/profile-step.sh reads both.
+ *
+ * <p>{@code --memory-every K} prints the resident set and the Java heap every K measured steps
+ * (bench/step-memory.sh: is native memory flat over thousands of steps?).
  */
 public final class TrainingStepBenchmark {
 
@@ -78,11 +80,13 @@ public final class TrainingStepBenchmark {
         int reps = 5;
         int steps = -1;
         Profiles profiles = new Profiles(null, null);
+        long memoryEvery = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--case" -> caseName = args[++i];
                 case "--op-profile" -> profiles = new Profiles(Path.of(args[++i]), profiles.cpu());
                 case "--cpu-profile" -> profiles = new Profiles(profiles.ops(), Path.of(args[++i]));
+                case "--memory-every" -> memoryEvery = Long.parseLong(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--steps" -> steps = Integer.parseInt(args[++i]);
@@ -101,13 +105,14 @@ public final class TrainingStepBenchmark {
         if (warmup < 0) {
             warmup = c.name().equals("mlp") ? 20 : c.name().equals("dcgan28") ? 3 : 2;
         }
-        run(c, warmup, reps, steps, profiles);
+        run(c, warmup, reps, steps, profiles, memoryEvery);
     }
 
     /** Where to write the profiles of the measured steps; null for none. */
     record Profiles(Path ops, Path cpu) {}
 
-    private static void run(Case c, int warmup, int reps, int steps, Profiles profiles) throws IOException {
+    private static void run(Case c, int warmup, int reps, int steps, Profiles profiles, long memoryEvery)
+            throws IOException {
         Engine engine = Engine.getInstance();
         engine.setRandomSeed(1);
         PluginCatalog plugins = PluginCatalog.load(TrainingStepBenchmark.class.getClassLoader());
@@ -183,10 +188,16 @@ public final class TrainingStepBenchmark {
                 JniUtils.startProfile(false, true, false);
             }
             double[] msPerStep = new double[reps];
+            long measured = 0;
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < steps; i++) {
                     oneStep.run();
+                    if (memoryEvery > 0 && ++measured % memoryEvery == 0) {
+                        Runtime jvm = Runtime.getRuntime();
+                        System.out.printf(Locale.ROOT, "MEMORY step=%d rss_kb=%d heap_used_mb=%d%n", measured, vmRssKb(),
+                                (jvm.totalMemory() - jvm.freeMemory()) >> 20);
+                    }
                 }
                 msPerStep[r] = (System.nanoTime() - t0) / 1e6 / steps;
                 System.out.printf(Locale.ROOT, "  repetition %d: %.3f ms/step%n", r + 1, msPerStep[r]);
@@ -235,15 +246,24 @@ public final class TrainingStepBenchmark {
                 .orElse("");
     }
 
+    /** The process's resident set now (VmRSS) in kB, or -1 where /proc is missing. */
+    static long vmRssKb() throws IOException {
+        return statusKb("VmRSS:");
+    }
+
     /** The process's peak resident set (VmHWM) in kB, or -1 where /proc is missing. */
     static long vmHwmKb() throws IOException {
+        return statusKb("VmHWM:");
+    }
+
+    /** A kB figure of /proc/self/status, or -1 where /proc is missing. */
+    private static long statusKb(String field) throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.exists(status)) {
             return -1;
         }
-        List<String> lines = new ArrayList<>(Files.readAllLines(status));
-        for (String line : lines) {
-            if (line.startsWith("VmHWM:")) {
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
