@@ -11,8 +11,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CP_FILE="$ROOT/gan-export/target/bench.classpath"
 cd "$ROOT"
-mvn -B -q -pl gan-export -am install -DskipTests
-mvn -B -q -pl gan-export test-compile dependency:build-classpath \
+mvn -B -q ${MVN_ARGS:-} -pl gan-export -am install -DskipTests
+mvn -B -q ${MVN_ARGS:-} -pl gan-export test-compile dependency:build-classpath \
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
 # Nothing is downloaded at run time: DJL runs offline and untracked.
 DJL_OFFLINE=true OPT_OUT_TRACKING=true exec java \

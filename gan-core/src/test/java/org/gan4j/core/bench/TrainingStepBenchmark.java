@@ -181,8 +181,10 @@ public final class TrainingStepBenchmark {
             if (profiles.cpu() != null) {
                 cpuProfiler = AsyncProfilerLoader.load();
                 // Every thread, Java frames with native ones below them (DWARF unwinding: libtorch
-                // has no frame pointers), one sample per millisecond of CPU time.
-                cpuProfiler.execute("start,event=cpu,interval=1ms,cstack=dwarf");
+                // has no frame pointers), one sample per millisecond of CPU time; Java frames
+                // annotated (_[j] compiled, _[i] inlined, _[0] interpreted), native frames with
+                // their library's name, so that bench/profile/cpu.py can sort them.
+                cpuProfiler.execute("start,event=cpu,interval=1ms,cstack=dwarf,ann,lib");
             }
             if (profiles.ops() != null) {
                 JniUtils.startProfile(false, true, false);
