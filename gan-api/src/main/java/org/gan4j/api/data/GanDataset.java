@@ -52,6 +52,10 @@ public interface GanDataset extends AutoCloseable {
      * The batches of one epoch, in an order fixed by the seed and the epoch. A trailing partial
      * batch is dropped, so every batch has exactly {@code batchSize} samples.
      *
+     * <p>The trainer reads the iterator on a background thread (one thread, a couple of batches
+     * ahead of the step that uses them), not on the thread that called this method: an iterator
+     * must not depend on thread-confined state. It may be abandoned before its end.
+     *
      * @param epoch the epoch number, from 0
      * @param batchSize the number of samples a batch
      * @return the batches, {@code size() / batchSize} of them
