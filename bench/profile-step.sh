@@ -19,7 +19,8 @@
 # Maven arguments (e.g. "-o") can be given in MVN_ARGS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CP_FILE="$ROOT/gan-core/target/bench.classpath"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 PY=/usr/bin/python3
 CASE=dcgan64
 THREADS=2
@@ -46,26 +47,14 @@ done
 OUT=${OUT:-$(mktemp -d)}
 mkdir -p "$OUT"
 cd "$ROOT"
-# shellcheck disable=SC2086
-if [ "$BUILD" = 1 ] || [ ! -f "$CP_FILE" ]; then
-  mvn -B -q ${MVN_ARGS:-} -pl gan-core -am install -DskipTests
-  mvn -B -q ${MVN_ARGS:-} -pl gan-core test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-fi
+build_core_bench "$BUILD"
 if [ "$PYTHON" = 1 ] && ! "$PY" -c "import torch" 2>/dev/null; then
   echo "note: $PY cannot import torch (apt-get install python3-torch); gan4j only" >&2
   PYTHON=0
 fi
-JVM_FLAGS=$(sed -n 's/^GAN_JVM_FLAGS="\(.*\)"$/\1/p' "$ROOT/gan")
-CP="$ROOT/gan-core/target/test-classes:$ROOT/gan-core/target/classes:$(cat "$CP_FILE")"
 export OMP_NUM_THREADS="$THREADS"
 gan4j() { # extra benchmark arguments...
-  # shellcheck disable=SC2086
-  DJL_OFFLINE=true OPT_OUT_TRACKING=true java $JVM_FLAGS \
-    -Doffline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads="$THREADS" \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error \
-    -cp "$CP" org.gan4j.core.bench.TrainingStepBenchmark --case "$CASE" --reps "$REPS" "${WARMUP[@]}" "${STEPS[@]}" "$@"
+  run_step_benchmark --case "$CASE" --reps "$REPS" "${WARMUP[@]}" "${STEPS[@]}" "$@"
 }
 field() { sed -n "s/^RESULT .*$2=\([^ ]*\).*/\1/p" <<<"$1" | tail -1; }
 

@@ -9,7 +9,8 @@
 # Maven arguments (e.g. "-o") can be given in MVN_ARGS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CP_FILE="$ROOT/gan-core/target/bench.classpath"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 CASE=mlp
 STEPS=10000
 EVERY=
@@ -28,21 +29,9 @@ while [ $# -gt 0 ]; do
 done
 EVERY=${EVERY:-$((STEPS / 10))}
 cd "$ROOT"
-# shellcheck disable=SC2086
-if [ "$BUILD" = 1 ] || [ ! -f "$CP_FILE" ]; then
-  mvn -B -q ${MVN_ARGS:-} -pl gan-core -am install -DskipTests
-  mvn -B -q ${MVN_ARGS:-} -pl gan-core test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-fi
-JVM_FLAGS=$(sed -n 's/^GAN_JVM_FLAGS="\(.*\)"$/\1/p' "$ROOT/gan")
-echo "case $CASE, $STEPS steps after 10 warm-up steps, threads $THREADS, JVM flags $JVM_FLAGS; $(date -u '+%Y-%m-%d %H:%M UTC')"
-# shellcheck disable=SC2086
-OMP_NUM_THREADS="$THREADS" DJL_OFFLINE=true OPT_OUT_TRACKING=true java $JVM_FLAGS \
-  -Doffline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads="$THREADS" \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error \
-  -cp "$ROOT/gan-core/target/test-classes:$ROOT/gan-core/target/classes:$(cat "$CP_FILE")" \
-  org.gan4j.core.bench.TrainingStepBenchmark --case "$CASE" --warmup 10 --reps 1 --steps "$STEPS" \
+build_core_bench "$BUILD"
+echo "case $CASE, $STEPS steps after 10 warm-up steps, threads $THREADS, JVM flags $(launcher_jvm_flags); $(date -u '+%Y-%m-%d %H:%M UTC')"
+run_step_benchmark --case "$CASE" --warmup 10 --reps 1 --steps "$STEPS" \
   --memory-every "$EVERY" | awk '
     /^MEMORY/ {
       split($2, s, "="); split($3, r, "="); split($4, h, "=")

@@ -23,7 +23,8 @@
 # Maven arguments (e.g. "-o -Dmaven.repo.local=/tmp/m2") can be given in MVN_ARGS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CP_FILE="$ROOT/gan-core/target/bench.classpath"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 PY=/usr/bin/python3
 
 THREADS=2
@@ -53,12 +54,7 @@ if [ "$REPS" -lt 5 ]; then
 fi
 
 cd "$ROOT"
-# shellcheck disable=SC2086
-if [ "$BUILD" = 1 ] || [ ! -f "$CP_FILE" ]; then
-  mvn -B -q ${MVN_ARGS:-} -pl gan-core -am install -DskipTests
-  mvn -B -q ${MVN_ARGS:-} -pl gan-core test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-fi
+build_core_bench "$BUILD"
 
 if [ "$PYTHON" = 1 ] && ! "$PY" -c "import torch" 2>/dev/null; then
   echo "note: $PY cannot import torch (apt-get install python3-torch); gan4j only" >&2
@@ -66,10 +62,7 @@ if [ "$PYTHON" = 1 ] && ! "$PY" -c "import torch" 2>/dev/null; then
 fi
 
 PROCESSORS=$(getconf _NPROCESSORS_ONLN)
-# The JVM flags the gan launcher runs with, so that time and memory are those users get.
-JVM_FLAGS=$(sed -n 's/^GAN_JVM_FLAGS="\(.*\)"$/\1/p' "$ROOT/gan")
 export OMP_NUM_THREADS="$THREADS"
-CP="$ROOT/gan-core/target/test-classes:$ROOT/gan-core/target/classes:$(cat "$CP_FILE")"
 declare -A JMS JRSS PMS PRSS
 
 result() { # the RESULT line's field $2 from output $1
@@ -84,15 +77,10 @@ for ((i = 0; i < BUSY; i++)); do
   BUSY_PIDS+=($!)
 done
 
-echo "threads $THREADS; $BUSY busy loops; $PROCESSORS processors; JVM flags $JVM_FLAGS; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "threads $THREADS; $BUSY busy loops; $PROCESSORS processors; JVM flags $(launcher_jvm_flags); load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
 for c in $CASES; do
   # Nothing is downloaded at run time: DJL runs offline and untracked.
-  # shellcheck disable=SC2086
-  out=$(DJL_OFFLINE=true OPT_OUT_TRACKING=true java $JVM_FLAGS \
-    -Doffline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads="$THREADS" \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error \
-    -cp "$CP" org.gan4j.core.bench.TrainingStepBenchmark --case "$c" --reps "$REPS" "${WARMUP[@]}" "${STEPS[@]}")
+  out=$(run_step_benchmark --case "$c" --reps "$REPS" "${WARMUP[@]}" "${STEPS[@]}")
   echo "$out"
   JMS[$c]=$(result "$out" ms_per_step)
   JRSS[$c]=$(result "$out" rss_kb)

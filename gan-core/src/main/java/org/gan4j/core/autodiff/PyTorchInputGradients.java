@@ -2,14 +2,9 @@ package org.gan4j.core.autodiff;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * {@link InputGradients} on DJL's PyTorch engine: {@code torch.autograd.grad(output.sum(), input,
@@ -31,16 +26,7 @@ final class PyTorchInputGradients implements InputGradients {
 
     private static synchronized PtSymbolBlock module() {
         if (module == null) {
-            try (InputStream in = PyTorchInputGradients.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from gan-core's jar");
-                }
-                // Its own manager, never closed: the module is tiny and serves every run.
-                PtNDManager owner = (PtNDManager) NDManager.newBaseManager();
-                module = JniUtils.loadModule(owner, in, true, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot load " + RESOURCE, e);
-            }
+            module = TorchScriptModules.load(PyTorchInputGradients.class, RESOURCE);
         }
         return module;
     }

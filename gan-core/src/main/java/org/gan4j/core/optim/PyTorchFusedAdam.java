@@ -1,17 +1,13 @@
 package org.gan4j.core.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
+import org.gan4j.core.autodiff.TorchScriptModules;
 
 /**
  * Adam's update of a whole network in one call on DJL's PyTorch engine: libtorch's fused Adam
@@ -33,16 +29,7 @@ final class PyTorchFusedAdam {
 
     private static synchronized PtSymbolBlock module() {
         if (module == null) {
-            try (InputStream in = PyTorchFusedAdam.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from gan-core's jar");
-                }
-                // Its own manager, never closed: the module is tiny and serves every optimizer.
-                PtNDManager owner = (PtNDManager) NDManager.newBaseManager();
-                module = JniUtils.loadModule(owner, in, true, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot load " + RESOURCE, e);
-            }
+            module = TorchScriptModules.load(PyTorchFusedAdam.class, RESOURCE);
         }
         return module;
     }
@@ -81,6 +68,8 @@ final class PyTorchFusedAdam {
             IValue.from(epsilon)
         };
         try {
+            // Run the method as written, as the other modules are (see PyTorchInputGradients).
+            JniUtils.setGraphExecutorOptimize(false);
             IValueUtils.forward(module(), args).close();
         } finally {
             for (IValue arg : args) {

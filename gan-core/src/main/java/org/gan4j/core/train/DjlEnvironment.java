@@ -54,7 +54,7 @@ public final class DjlEnvironment {
     }
 
     /**
-     * The engine and its thread count, for logs: e.g. "PyTorch 2.7.1, 2 threads".
+     * The engine and its thread count, for logs: e.g. "PyTorch 2.7.1, 2 thread(s)".
      *
      * @return the description
      */

@@ -303,9 +303,9 @@ public final class GanTrainer {
      */
     static final int DIAGNOSTICS_EVERY = 10;
     /**
-     * Batches made ahead of the step that needs them. Two cover a step with up to two
-     * discriminator updates while the next is made; more only hold memory (a 64x64 RGB batch of
-     * 128 is 6 MiB).
+     * Batches made ahead of the update that needs them, on the prefetch thread: enough that the
+     * engine never waits while making a batch takes less time than an update; more would only
+     * hold memory (a 64x64 RGB batch of 128 is 6 MiB).
      */
     static final int PREFETCH_DEPTH = 2;
 

@@ -28,9 +28,9 @@ import ai.djl.util.PairList;
  * <p>On DJL's PyTorch engine the block runs libtorch's own transposed convolution (oneDNN's
  * deconvolution on a CPU), which DJL's JNI does not expose, through a tiny TorchScript module:
  * the fastest form measured here for 16 or more output channels. With fewer, on other engines, or
- * with {@link Form#SUB_PIXEL}, it computes it with ordinary operators, in the sub-pixel form: output rows h * s + r with the same phase r depend on one
- * slice of the kernel, the taps r, r + s, r + 2s, ... So one ordinary convolution with sH * sW *
- * Cout output channels, one group per phase made of those taps (the kernel zero-padded to a
+ * with {@link Form#SUB_PIXEL}, it computes it with ordinary operators, in the sub-pixel form:
+ * output rows h * s + r with the same phase r depend on one slice of the kernel, the taps r,
+ * r + s, r + 2s, ... So one ordinary convolution with sH * sW * Cout output channels, one group per phase made of those taps (the kernel zero-padded to a
  * multiple of the stride, flipped and transposed), computes every phase at the input's
  * resolution; a pixel shuffle interleaves the phases and a crop removes the padding. Unlike the
  * textbook form, which convolves an input stuffed with zeros between its pixels, no multiply
@@ -149,8 +149,9 @@ public final class TransposedConv2d extends AbstractBlock {
         NDArray w = parameterStore.getValue(weight, device, training);
         NDArray b = parameterStore.getValue(bias, device, training); // null without a bias
         // oneDNN's deconvolution vectorizes over output channels: with a handful of them (an image
-        // generator's last layer, 64 -> 3 at 64x64) the sub-pixel form was faster here (14.7 ms
-        // against 19.2 ms forward and backward at batch 64), with 128 or more 1.45-1.53x slower.
+        // generator's last layer, 64 -> 3 at 64x64) the sub-pixel form was faster here (14.5 ms
+        // against 18.4 ms forward and backward at batch 64); with 64 or more it was 1.38-1.62x
+        // slower (bench/transposed-conv.sh).
         boolean useNative = form == Form.NATIVE || (form == Form.AUTO && filters >= NATIVE_MIN_FILTERS);
         if (useNative && "PyTorch".equals(x.getManager().getEngine().getEngineName())) {
             return new NDList(PyTorchTransposedConv.forward(x, w, b, stride, padding, outputPadding));
