@@ -47,18 +47,20 @@ class TrainLogFileTest {
                 + " seed 42; run directory " + run, log.get(0));
         assertTrue(log.get(1).startsWith("config: {\"model\":{\"name\":\"mlp\",\"options\":{"), log.get(1));
         assertTrue(log.get(1).contains("\"steps\":30"), log.get(1));
+        // The engine and its threads: the test JVM's processors unless OMP_NUM_THREADS is set.
+        assertTrue(log.get(2).matches("engine: PyTorch \\S+, .*thread.*"), log.get(2));
         // Each epoch's line is the console's, and each checkpoint is noted.
         List<String> epochs = r.out().lines().filter(l -> l.startsWith("epoch ")).toList();
         assertEquals(3, epochs.size(), r.out());
         for (int e = 0; e < 3; e++) {
             String console = epochs.get(e);
             // The same line but for the time, which each listener measures for itself.
-            String logged = log.get(2 + 2 * e);
+            String logged = log.get(3 + 2 * e);
             assertEquals(console.substring(0, console.lastIndexOf('(')), logged.substring(0, logged.lastIndexOf('(')));
-            assertEquals("checkpoint " + run.resolve("checkpoints/step-00000000" + (e + 1) + "0"), log.get(3 + 2 * e));
+            assertEquals("checkpoint " + run.resolve("checkpoints/step-00000000" + (e + 1) + "0"), log.get(4 + 2 * e));
         }
-        assertTrue(log.get(8).startsWith("done: 30 steps in "), log.get(8));
-        assertEquals(9, log.size(), String.join("\n", log));
+        assertTrue(log.get(9).startsWith("done: 30 steps in "), log.get(9));
+        assertEquals(10, log.size(), String.join("\n", log));
         String text = Files.readString(run.resolve("train.log"));
         assertTrue(text.matches("(?s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  org\\.gan4j\\.train - start: .*"),
                 text);
@@ -85,7 +87,8 @@ class TrainLogFileTest {
         assertTrue(added.get(0).matches("resuming from .* at step 20 of 30"), added.get(0));
         assertEquals("start: training mlp on ring with the non-saturating loss: 30 steps (3 epochs of 10), batch 64,"
                 + " seed 42, resumed at step 20; run directory " + run, added.get(1));
-        assertTrue(added.get(3).startsWith("epoch 3/3  step 30  "), added.toString());
+        assertTrue(added.get(3).startsWith("engine: PyTorch "), added.toString());
+        assertTrue(added.get(4).startsWith("epoch 3/3  step 30  "), added.toString());
         assertTrue(added.get(added.size() - 1).startsWith("done: 30 steps in "), added.toString());
 
         // Asked to go on past its length, the run stops; the file says why, as the console does.
