@@ -14,6 +14,11 @@ each put in one category by the innermost frame that names one:
   other              anything else (the operating system's own threads and frames we could not
                      place; listed under --show-other)
 
+Native frames carry their library's name (the profile is written with async-profiler's `lib`
+option), which decides most samples: libjvm is the JVM, libdjl_torch is JNI, libgomp is OpenMP;
+in libtorch and libc10 the symbol separates kernels from dispatch; frames of libc, libm and
+libstdc++ (memcpy, malloc, ...) and of the OS kernel count for their caller.
+
 Framework overhead, what the issue asks to keep under 5%, is JNI + Java + JVM: the time a step
 spends outside native kernels and the engine's own bookkeeping.
 
@@ -49,15 +54,42 @@ DISPATCH = re.compile(
     r"sysmalloc|__munmap|__mmap|__madvise|_dl_|alloc_perturb|__strlen|__memcmp|__strcmp)")
 
 
+RUNTIME_LIBS = ("libc.so", "libm.so", "libstdc++", "libpthread", "ld-linux", "libgcc_s", "libdl.so")
+
+
+def split(frame):
+    """(library, symbol) of a frame written with async-profiler's `lib` option ("lib.so`symbol")."""
+    if "`" in frame:
+        lib, _, symbol = frame.partition("`")
+        return lib, symbol
+    return "", frame
+
+
 def category(frames):
-    """The category of one sample, from its innermost frame that names one."""
-    inner = [f for f in frames if not f.endswith("_[k]")]  # the kernel's frames count for their caller
-    for f in reversed(inner):
-        name = f.rsplit("_[", 1)[0] if f.endswith("]") and "_[" in f else f
-        is_java = "/" in name and not name.startswith("/") or f.endswith(("_[j]", "_[i]", "_[0]", "_[1]"))
+    """The category of one sample, from its innermost frame that names one. Frames of the C and
+    C++ runtimes (memcpy, malloc, ...) and of the operating system count for their caller."""
+    for f in reversed(frames):
+        if f.endswith("_[k]"):
+            continue
+        if f.endswith(("_[j]", "_[i]", "_[0]", "_[1]")):
+            return "Java"
+        lib, name = split(f)
+        if lib:
+            if lib.startswith("libjvm"):
+                return "JVM"
+            if lib.startswith("libdjl_torch"):
+                return "JNI"
+            if lib.startswith("libgomp"):
+                return "OpenMP runtime"
+            if lib.startswith(RUNTIME_LIBS):
+                continue
+            if lib.startswith(("libtorch", "libc10")):
+                return "engine kernels" if KERNEL.search(name) else "engine dispatch"
+        # No library: generated code ([unknown]: oneDNN's kernels) or a profile without `lib`.
+        is_java = "/" in name and not name.startswith("/")
         if is_java:
             return "Java"
-        if "libgomp" in name or OPENMP.search(name):
+        if OPENMP.search(name):
             return "OpenMP runtime"
         if KERNEL.search(name):
             return "engine kernels"

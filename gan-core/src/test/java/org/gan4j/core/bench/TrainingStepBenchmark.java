@@ -181,10 +181,8 @@ public final class TrainingStepBenchmark {
             if (profiles.cpu() != null) {
                 cpuProfiler = AsyncProfilerLoader.load();
                 // Every thread, Java frames with native ones below them (DWARF unwinding: libtorch
-                // has no frame pointers), one sample per millisecond of CPU time; Java frames
-                // annotated (_[j] compiled, _[i] inlined, _[0] interpreted), native frames with
-                // their library's name, so that bench/profile/cpu.py can sort them.
-                cpuProfiler.execute("start,event=cpu,interval=1ms,cstack=dwarf,ann,lib");
+                // has no frame pointers), one sample per millisecond of CPU time.
+                cpuProfiler.execute("start,event=cpu,interval=1ms,cstack=dwarf");
             }
             if (profiles.ops() != null) {
                 JniUtils.startProfile(false, true, false);
@@ -208,7 +206,9 @@ public final class TrainingStepBenchmark {
                 JniUtils.stopProfile(profiles.ops().toAbsolutePath().toString());
             }
             if (cpuProfiler != null) {
-                cpuProfiler.execute("stop,file=" + profiles.cpu().toAbsolutePath() + ",collapsed");
+                // Java frames annotated (_[j] compiled, _[i] inlined, _[0] interpreted), native
+                // frames with their library's name, for bench/profile/cpu.py to sort them by.
+                cpuProfiler.execute("stop,file=" + profiles.cpu().toAbsolutePath() + ",collapsed,ann,lib");
             }
             double median = median(msPerStep);
             long rss = vmHwmKb();
