@@ -106,6 +106,11 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
                                     ? ProgressBarStyle.UNICODE_BLOCK
                                     : ProgressBarStyle.ASCII))
                     .setConsumer(barLine)
+                    // Redraw every tick, changed or not: the library notes the step it drew by
+                    // reading the count again after drawing, so a step that lands mid-drawing is
+                    // marked drawn, and once steps pause (an epoch's evaluation, the last step)
+                    // the bar would keep a stale count. Redrawing also keeps the elapsed time moving.
+                    .continuousUpdate()
                     .build();
         }
     }
