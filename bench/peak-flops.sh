@@ -6,6 +6,11 @@
 #
 #   bench/peak-flops.sh [threads (all processors)]
 set -euo pipefail
+case "${1:-}" in
+  -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+  ""|[0-9]*) ;;
+  *) echo "usage: bench/peak-flops.sh [threads]" >&2; exit 2 ;;
+esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN="$(mktemp -d)/fma_peak"
 if grep -qw avx512f /proc/cpuinfo; then
