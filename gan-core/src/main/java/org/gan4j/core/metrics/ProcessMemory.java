@@ -17,10 +17,24 @@ public final class ProcessMemory {
      * @return bytes, or -1 where the platform does not tell
      */
     public static long residentBytes() {
+        return statusBytes("VmRSS:");
+    }
+
+    /**
+     * The largest resident set size the process has had so far ("high water mark"), from {@code
+     * /proc/self/status} on Linux.
+     *
+     * @return bytes, or -1 where the platform does not tell
+     */
+    public static long peakResidentBytes() {
+        return statusBytes("VmHWM:");
+    }
+
+    private static long statusBytes(String field) {
         try {
             for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmRSS:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
+                if (line.startsWith(field)) {
+                    String[] parts = line.substring(field.length()).trim().split("\\s+");
                     return Long.parseLong(parts[0]) * 1024;
                 }
             }

@@ -21,6 +21,7 @@ import org.gan4j.api.model.ArchitectureProvider;
 import org.gan4j.api.model.GanNetworks;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.plugin.Options;
+import org.gan4j.core.metrics.ProcessMemory;
 import org.gan4j.core.optim.Adam;
 import org.gan4j.core.train.AdversarialStep;
 import org.gan4j.core.train.GanNetworkState;
@@ -248,27 +249,15 @@ public final class TrainingStepBenchmark {
                 .orElse("");
     }
 
-    /** The process's resident set now (VmRSS) in kB, or -1 where /proc is missing. */
-    static long vmRssKb() throws IOException {
-        return statusKb("VmRSS:");
+    /** The process's resident set now (VmRSS) in kB, or -1 where the platform does not tell. */
+    static long vmRssKb() {
+        long bytes = ProcessMemory.residentBytes();
+        return bytes < 0 ? -1 : bytes / 1024;
     }
 
-    /** The process's peak resident set (VmHWM) in kB, or -1 where /proc is missing. */
-    static long vmHwmKb() throws IOException {
-        return statusKb("VmHWM:");
-    }
-
-    /** A kB figure of /proc/self/status, or -1 where /proc is missing. */
-    private static long statusKb(String field) throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return -1;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith(field)) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
+    /** The process's peak resident set (VmHWM) in kB, or -1 where the platform does not tell. */
+    static long vmHwmKb() {
+        long bytes = ProcessMemory.peakResidentBytes();
+        return bytes < 0 ? -1 : bytes / 1024;
     }
 }
