@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Every exported file passes ONNX's own checker with full shape inference, {@code
- * onnx.checker.check_model(model, full_check=True)}, run by Debian's python3-onnx (the README's
- * set-up installs it). Debian's onnx 1.12 knows IR versions up to 8 and operator sets up to 17, so
+ * onnx.checker.check_model(model, full_check=True)}, run by Debian's python3-onnx (./test installs
+ * it when missing). Debian's onnx 1.12 knows IR versions up to 8 and operator sets up to 17, so
  * files are written at opsets 13 and 17 here; ONNX Runtime's loading of later opsets is tested in
  * {@link OnnxExporterTest}.
  */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fashion-MNIST as Debian's {@code dataset-fashion-mnist} installs it (the README's set-up).
+ * Fashion-MNIST as Debian's {@code dataset-fashion-mnist} installs it (./test installs it if missing).
  */
 class FashionMnistTest {
 
@@ -36,7 +36,7 @@ class FashionMnistTest {
 
     @BeforeAll
     static void openTheTrainingSet() {
-        // The README's set-up installs it; a machine without it fails here, saying what to do.
+        // ./test installs it; a machine without it fails here, saying what to do.
         assertTrue(Files.isRegularFile(DIR.resolve("train-images-idx3-ubyte.gz")),
                 "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist");
         train = open("fashion-mnist", null, 1, Map.of());

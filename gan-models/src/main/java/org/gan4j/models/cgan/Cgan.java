@@ -26,7 +26,7 @@ import org.gan4j.models.dcgan.Dcgan;
  *
  * <p>The defaults depart from the paper's widths and units, because the paper's design did not
  * train on Fashion-MNIST here (10 epochs, class accuracy of the generated samples by gan4j's
- * classifier; README, "Image GANs"):
+ * classifier; docs/models.md, "Image GANs"):
  * <ul>
  *   <li>The paper's networks (G: z to 200, y to 1000, joined to 1200; D: maxout, 240 and 50 units
  *       joined to 240, dropout 0.5) drew one image per class whatever z was, speckled: 27.5% after
