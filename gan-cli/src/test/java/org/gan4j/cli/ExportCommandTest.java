@@ -137,7 +137,7 @@ class ExportCommandTest {
     @Test
     void pluginsListsTheConverters() {
         Result r = gan("plugins");
-        for (String name : new String[] {"linear", "batch-norm", "transposed-conv2d", "label-concat", "sequential"}) {
+        for (String name : new String[] {"linear", "batch-norm", "transposed-conv2d", "label-concat", "sequential", "djl-lambda"}) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  converter   " + name + " ")), r.out());
         }
     }

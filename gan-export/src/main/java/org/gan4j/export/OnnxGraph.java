@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -28,6 +29,12 @@ import org.gan4j.api.export.OnnxGraphBuilder;
  * static shape of every value, and resolves child blocks to their converters.
  */
 final class OnnxGraph implements OnnxGraphBuilder {
+
+    /**
+     * The batch used to infer the shapes of trees holding a LambdaBlock: not 1, so that a lambda
+     * that squeezes or broadcasts axis 0 is not taken for one that keeps the batch.
+     */
+    private static final long SHAPE_BATCH = 2;
 
     private final int opset;
     private final boolean foldBatchNorm;
@@ -146,7 +153,7 @@ final class OnnxGraph implements OnnxGraphBuilder {
             inShapes[i] = shapeOf(inputs.get(i));
         }
         List<String> outputs = converters.converterFor(child, pathOf(child)).convert(child, inputs, this);
-        Shape[] outShapes = child.getOutputShapes(inShapes);
+        Shape[] outShapes = outputShapes(child, inShapes);
         if (outShapes.length != outputs.size()) {
             throw new ExportException(pathOf(child) + " (" + child.getClass().getName() + "): its converter gave "
                     + outputs.size() + " outputs, but the block has " + outShapes.length);
@@ -155,6 +162,51 @@ final class OnnxGraph implements OnnxGraphBuilder {
             shapes.put(outputs.get(i), outShapes[i]);
         }
         return outputs;
+    }
+
+    /**
+     * A block's output shapes for inputs whose batch axis is -1. DJL's {@code LambdaBlock} infers
+     * shapes by running its function on zeros of the input shapes, which fails on -1; for a tree
+     * holding one, the shapes are inferred at a concrete batch of {@value #SHAPE_BATCH} and the
+     * batch axis set back to -1 (an axis 0 of another length, from a lambda that does not keep the
+     * batch, is left as it is, for the exporter's shape check to report). Other trees keep DJL's
+     * own inference with -1, which their blocks support.
+     */
+    private static Shape[] outputShapes(Block block, Shape[] inShapes) {
+        if (!containsLambda(block)) {
+            return block.getOutputShapes(inShapes);
+        }
+        Shape[] concrete = new Shape[inShapes.length];
+        for (int i = 0; i < inShapes.length; i++) {
+            concrete[i] = withBatch(inShapes[i], -1, SHAPE_BATCH);
+        }
+        Shape[] out = block.getOutputShapes(concrete);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = withBatch(out[i], SHAPE_BATCH, -1);
+        }
+        return out;
+    }
+
+    private static Shape withBatch(Shape shape, long from, long to) {
+        if (shape.dimension() == 0 || shape.get(0) != from) {
+            return shape;
+        }
+        // A copy: Shape.getShape() hands out the shape's own array.
+        long[] dims = shape.getShape().clone();
+        dims[0] = to;
+        return new Shape(dims);
+    }
+
+    private static boolean containsLambda(Block block) {
+        if (block instanceof LambdaBlock) {
+            return true;
+        }
+        for (var child : block.getChildren()) {
+            if (containsLambda(child.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
