@@ -22,6 +22,6 @@ class InputGradient(torch.nn.Module):
 
 if __name__ == "__main__":
     module = torch.jit.script(InputGradient())
-    path = "gan-core/src/main/resources/org/gan4j/core/autodiff/input_gradient.pt"
+    path = "gan-core/src/main/resources/org/gan4j/core/engine/input_gradient.pt"
     module.save(path)
     print("wrote", path)

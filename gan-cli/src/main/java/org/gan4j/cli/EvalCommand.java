@@ -13,7 +13,7 @@ import org.gan4j.core.eval.QualityEvaluation;
 import org.gan4j.core.report.RunReport;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.run.RunInfo;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.plugin.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gan4j.api.ConfigException;
 import org.gan4j.core.run.RunDirectory;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.export.ExportReport;
 import org.gan4j.export.OnnxExporter;
 import picocli.CommandLine.Command;

@@ -12,9 +12,9 @@ import org.gan4j.api.GanException;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.run.RunInfo;
-import org.gan4j.core.run.TrainedGenerator;
-import org.gan4j.core.train.DjlEnvironment;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.train.TrainedModel;
+import org.gan4j.core.engine.DjlEnvironment;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.export.ConverterRegistry;
 import org.gan4j.export.ExportReport;
 import org.gan4j.export.GeneratorMetadata;
@@ -48,18 +48,20 @@ final class GeneratorExports {
     static ExportReport export(RunDirectory run, PluginCatalog plugins, OnnxExporter exporter, Path out) {
         DjlEnvironment.engine();
         try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu());
-                TrainedGenerator generator = TrainedGenerator.load(run, plugins, manager)) {
+                TrainedModel generator = TrainedModel.load(run, plugins, manager)) {
             RunInfo info = generator.info();
             // The generator computes in model units; the file gives data units, as 'gan sample' does.
             float outputScale = (float) (1.0 / info.scale());
-            return exporter.export(generator.block(), metadata(run, info), outputScale, out);
+            return exporter.export(generator.block(), metadata(run, generator), outputScale, out);
         }
     }
 
     /** The metadata of a run's generator: what it is, and the provenance a user needs to trust it. */
-    static GeneratorMetadata metadata(RunDirectory run, RunInfo info) {
+    static GeneratorMetadata metadata(RunDirectory run, TrainedModel model) {
         TrainConfig config = run.readConfig();
-        boolean image = info.sampleShape().length == 3;
+        RunInfo info = model.info();
+        long[] outputShape = model.spec().sampleShape().getShape();
+        boolean image = outputShape.length == 3;
         Map<String, String> provenance = new LinkedHashMap<>();
         try {
             provenance.put("config", Files.readString(run.configFile(), StandardCharsets.UTF_8));
@@ -73,11 +75,11 @@ final class GeneratorExports {
         provenance.put("djl_version", Engine.getDjlVersion());
         provenance.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
         return new GeneratorMetadata(
-                info.latentSize(),
+                model.spec().latentSize(),
                 "normal(0, 1)",
-                info.numClasses(),
+                model.spec().numClasses(),
                 info.classNames(),
-                info.sampleShape(),
+                outputShape,
                 image ? "NCHW" : "ND",
                 "float32",
                 // Images are scaled to [-1, 1] and G ends in tanh; vector data have no fixed range.

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.gan4j.api.ConfigException;
 import org.gan4j.api.GanException;
 import org.gan4j.api.plugin.PluginException;
-import org.gan4j.core.train.DjlOffline;
+import org.gan4j.core.engine.DjlOffline;
 import picocli.CommandLine;
 
 /**

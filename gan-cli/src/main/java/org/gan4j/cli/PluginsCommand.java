@@ -10,7 +10,7 @@ import org.gan4j.api.plugin.PluginRegistry;
 import org.gan4j.core.plugin.PluginFolder;
 import org.gan4j.core.plugin.PluginJar;
 import org.gan4j.core.plugin.SkippedJar;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.plugin.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -39,7 +39,8 @@ public final class PluginsCommand implements Callable<Integer> {
         PluginCatalog catalog = gan.plugins();
         PrintWriter out = spec.commandLine().getOut();
         List<PluginRegistry<? extends GanPlugin>> registries = List.of(
-                catalog.models(), catalog.losses(), catalog.datasets(), catalog.regularizers(), catalog.converters());
+                catalog.games(), catalog.models(), catalog.losses(), catalog.datasets(), catalog.regularizers(),
+                catalog.converters());
         // Columns: kind, name, origin, description; as wide as their longest entry.
         int nameWidth = 16;
         int originWidth = PluginFolder.BUILT_IN.length();
@@ -51,7 +52,7 @@ public final class PluginsCommand implements Callable<Integer> {
         }
         String format = "  %-11s %-" + nameWidth + "s %-" + originWidth + "s  %s%n";
         String indent = " ".repeat(2 + 12 + nameWidth + 1 + originWidth + 2);
-        String[] titles = {"models", "losses", "datasets", "regularizers", "converters (block to ONNX, for export)"};
+        String[] titles = {"games", "models", "losses", "datasets", "regularizers", "converters (block to ONNX, for export)"};
         for (int i = 0; i < titles.length; i++) {
             out.println(titles[i] + ":");
             PluginRegistry<? extends GanPlugin> registry = registries.get(i);

@@ -23,9 +23,9 @@ import org.gan4j.core.eval.QualityEvaluation;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.run.RunInfo;
 import org.gan4j.core.run.SampleInputs;
-import org.gan4j.core.run.TrainedGenerator;
-import org.gan4j.core.train.DjlEnvironment;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.train.TrainedModel;
+import org.gan4j.core.engine.DjlEnvironment;
+import org.gan4j.core.plugin.PluginCatalog;
 
 /**
  * The DJL side of {@code gan eval}: loads the run's generator and dataset, draws the samples and
@@ -43,7 +43,7 @@ final class RunEvaluation {
         boolean onnx = !c.features.equals("classifier");
         DjlEnvironment.engine();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                TrainedGenerator generator = TrainedGenerator.load(run, plugins, manager);
+                TrainedModel generator = TrainedModel.load(run, plugins, manager);
                 GanDataset data = provider.open(new DatasetRequest(
                         config.dataDir() == null ? null : Path.of(config.dataDir()), config.seed(),
                         Options.resolve(DatasetProvider.KIND, provider, config.dataset().options())))) {
@@ -70,7 +70,7 @@ final class RunEvaluation {
         }
     }
 
-    private static float[][] generate(EvalCommand c, TrainedGenerator generator, SampleInputs in) {
+    private static float[][] generate(EvalCommand c, TrainedModel generator, SampleInputs in) {
         int latent = generator.spec().latentSize();
         float[][] rows = new float[in.count()][];
         for (int from = 0; from < in.count(); from += c.batchSize) {

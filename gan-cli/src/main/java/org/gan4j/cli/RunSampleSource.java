@@ -4,18 +4,18 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import org.gan4j.core.run.RunDirectory;
-import org.gan4j.core.run.TrainedGenerator;
-import org.gan4j.core.train.DjlEnvironment;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.train.TrainedModel;
+import org.gan4j.core.engine.DjlEnvironment;
+import org.gan4j.core.plugin.PluginCatalog;
 
 /** Samples from a finished run's generator, rebuilt from its config and weights through DJL. */
 final class RunSampleSource implements SampleSource {
 
     private final Path dir;
     private final NDManager manager;
-    private final TrainedGenerator generator;
+    private final TrainedModel generator;
 
-    private RunSampleSource(Path dir, NDManager manager, TrainedGenerator generator) {
+    private RunSampleSource(Path dir, NDManager manager, TrainedModel generator) {
         this.dir = dir;
         this.manager = manager;
         this.generator = generator;
@@ -33,7 +33,7 @@ final class RunSampleSource implements SampleSource {
         DjlEnvironment.engine();
         NDManager manager = NDManager.newBaseManager(Device.cpu());
         try {
-            return new RunSampleSource(dir, manager, TrainedGenerator.load(run, plugins, manager));
+            return new RunSampleSource(dir, manager, TrainedModel.load(run, plugins, manager));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -57,7 +57,7 @@ final class RunSampleSource implements SampleSource {
 
     @Override
     public long[] sampleShape() {
-        return generator.info().sampleShape().clone();
+        return generator.spec().sampleShape().getShape();
     }
 
     @Override

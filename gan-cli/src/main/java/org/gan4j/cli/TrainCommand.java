@@ -12,12 +12,14 @@ import org.gan4j.api.GanException;
 import org.gan4j.api.config.AdamConfig;
 import org.gan4j.api.config.PluginChoice;
 import org.gan4j.api.config.TrainConfig;
+import org.gan4j.core.config.RunSettings;
+import org.gan4j.core.eval.StandardEvaluation;
 import org.gan4j.core.run.Checkpoints;
 import org.gan4j.core.config.ConfigFiles;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.train.ConsoleProgress;
 import org.gan4j.core.train.GanTrainer;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.core.train.TrainingModule;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -186,7 +188,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return resumeRun(plugins);
         }
-        TrainConfig config = GanTrainer.resolve(buildConfig(plugins), plugins);
+        RunSettings settings = RunSettings.resolve(buildConfig(plugins), plugins);
+        TrainConfig config = settings.config();
         Path runDir =
                 out != null
                         ? out
@@ -198,9 +201,9 @@ public final class TrainCommand implements Callable<Integer> {
         RunDirectory run = RunDirectory.create(runDir, force);
         runLog = RunLogFile.open(run.root(), false);
         java.io.PrintWriter progress = spec.commandLine().getOut();
-        GanTrainer trainer = trainer(config, plugins, run, progress);
+        GanTrainer trainer = trainer(settings, run, progress);
         try {
-            trainer.train();
+            trainer.train().close();
         } catch (GanException e) {
             // Bad input or bad data found before training began (a batch larger than an epoch,
             // a truncated IDX file): leave nothing behind that this invocation created. A run
@@ -244,7 +247,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig.Builder b = saved.toBuilder();
         applyRunFlags(b);
-        TrainConfig config = GanTrainer.resolve(build(b), plugins);
+        RunSettings settings = RunSettings.resolve(build(b), plugins);
         java.io.PrintWriter err = spec.commandLine().getErr();
         runLog = RunLogFile.open(run.root(), true);
         int[] damaged = {0};
@@ -259,7 +262,7 @@ public final class TrainCommand implements Callable<Integer> {
                                         + " damaged (see the warnings above)")
                         + "; train it again with --out " + resume + " --force"));
         java.io.PrintWriter progress = spec.commandLine().getOut();
-        trainer(config, plugins, run, progress).resume(checkpoint);
+        trainer(settings, run, progress).resume(checkpoint).close();
         exportGenerator(run, plugins, progress);
         return Main.EXIT_OK;
     }
@@ -300,20 +303,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private GanTrainer trainer(TrainConfig config, PluginCatalog plugins, RunDirectory run, java.io.PrintWriter progress) {
+    private GanTrainer trainer(RunSettings settings, RunDirectory run, java.io.PrintWriter progress) {
         // A bar only on a terminal: pipes and files get the plain lines that scripts read.
         console = new ConsoleProgress(progress, quiet, System.console() != null);
-        return  Guice.createInjector(
-                                new TrainingModule(config, plugins, run),
-                                new AbstractModule() {
-                                    @Override
-                                    protected void configure() {
-                                        TrainingModule.listeners(binder())
-                                                .addBinding()
-                                                .toInstance(console);
-                                    }
-                                })
-                        .getInstance(GanTrainer.class);
+        return Guice.createInjector(
+                        new TrainingModule(settings, run),
+                        new AbstractModule() {
+                            @Override
+                            protected void configure() {
+                                TrainingModule.listeners(binder()).addBinding().toInstance(console);
+                                TrainingModule.evaluations(binder()).addBinding().to(StandardEvaluation.class);
+                            }
+                        })
+                .getInstance(GanTrainer.class);
     }
 
     /**

@@ -156,14 +156,14 @@ class ErrorCatalogTest {
      */
     private static String models() {
         return String.join(", ", new java.util.TreeSet<>(
-                org.gan4j.core.train.PluginCatalog.load(ErrorCatalogTest.class.getClassLoader()).models().names()));
+                org.gan4j.core.plugin.PluginCatalog.load(ErrorCatalogTest.class.getClassLoader()).models().names()));
     }
 
     // ---------------------------------------------------------------- gan train: config files
 
     static Stream<Arguments> badConfigFiles() {
         String knownKeys = "batchSize, checkpointEvery, dataDir, dataset, device, discriminatorOptimizer,"
-                + " discriminatorSteps, emaDecay, epochs, evalEvery, evalSamples, generatorOptimizer, keepCheckpoints, latentSize,"
+                + " discriminatorSteps, emaDecay, epochs, evalEvery, evalSamples, game, generatorOptimizer, keepCheckpoints, latentSize,"
                 + " learningRateSchedule, loss, model, onDivergence, regularizers, seed, steps, unrolledSteps";
         return Stream.of(
                 // Unknown keys.

@@ -24,7 +24,7 @@ import javax.imageio.ImageIO;
 import org.gan4j.core.io.NpyArray;
 import org.gan4j.core.io.NpyFiles;
 import org.gan4j.core.run.SampleInputs;
-import org.gan4j.core.train.Noise;
+import org.gan4j.api.data.Noise;
 import org.gan4j.export.TinyOnnxGenerators;
 import org.gan4j.export.TinyOnnxGenerators.Tiny;
 import org.junit.jupiter.api.BeforeAll;

@@ -45,7 +45,7 @@ class TrainLogFileTest {
         List<String> log = messages(run);
         assertEquals("start: training mlp on ring with the non-saturating loss: 30 steps (3 epochs of 10), batch 64,"
                 + " seed 42; run directory " + run, log.get(0));
-        assertTrue(log.get(1).startsWith("config: {\"model\":{\"name\":\"mlp\",\"options\":{"), log.get(1));
+        assertTrue(log.get(1).startsWith("config: {\"game\":{\"name\":\"adversarial\",\"options\":{}},\"model\":{\"name\":\"mlp\",\"options\":{"), log.get(1));
         assertTrue(log.get(1).contains("\"steps\":30"), log.get(1));
         // The engine and its threads: the test JVM's processors unless OMP_NUM_THREADS is set.
         assertTrue(log.get(2).matches("engine: PyTorch \\S+, .*thread.*"), log.get(2));

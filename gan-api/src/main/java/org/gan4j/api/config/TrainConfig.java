@@ -8,6 +8,7 @@ import org.gan4j.api.ConfigException;
  * it is enough to reproduce the run. Validates itself on construction; every message names the
  * field (as it is spelled in {@code config.json}) and the rule broken.
  *
+ * @param game what one training step does: the game plugin, {@code adversarial} by default
  * @param model the architecture
  * @param loss the adversarial loss
  * @param regularizers regularizers applied with the loss, in order; may be empty
@@ -41,6 +42,7 @@ import org.gan4j.api.ConfigException;
  *     for never
  */
 public record TrainConfig(
+        PluginChoice game,
         PluginChoice model,
         PluginChoice loss,
         java.util.List<PluginChoice> regularizers,
@@ -66,6 +68,7 @@ public record TrainConfig(
 
     /** Validates the whole config. */
     public TrainConfig {
+        game = game == null ? PluginChoice.of(Defaults.GAME) : game;
         require(model, "model");
         require(loss, "loss");
         require(dataset, "dataset");
@@ -159,6 +162,7 @@ public record TrainConfig(
     /** @return a builder holding this config's values */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.game = game;
         b.model = model;
         b.loss = loss;
         b.regularizers = regularizers;
@@ -189,6 +193,7 @@ public record TrainConfig(
      * which trains in under two minutes on two CPU cores.
      */
     public static final class Builder {
+        private PluginChoice game = PluginChoice.of(Defaults.GAME);
         private PluginChoice model = PluginChoice.of("mlp");
         private PluginChoice loss = PluginChoice.of("non-saturating");
         private java.util.List<PluginChoice> regularizers = java.util.List.of();
@@ -214,6 +219,12 @@ public record TrainConfig(
         private int evalEvery = 1;
 
         private Builder() {}
+
+        /** @param v the game @return this */
+        public Builder game(PluginChoice v) {
+            game = v;
+            return this;
+        }
 
         /** @param v the architecture @return this */
         public Builder model(PluginChoice v) {
@@ -319,7 +330,6 @@ public record TrainConfig(
             return this;
         }
 
-        /** @return the validated config */
         /**
          * @param v checkpoint every v steps, or 0 at each epoch's end
          * @return this builder
@@ -368,7 +378,7 @@ public record TrainConfig(
         /** @return the validated config */
         public TrainConfig build() {
             return new TrainConfig(
-                    model, loss, regularizers, dataset, dataDir, latentSize, epochs, steps, batchSize, seed,
+                    game, model, loss, regularizers, dataset, dataDir, latentSize, epochs, steps, batchSize, seed,
                     discriminatorSteps, generatorOptimizer, discriminatorOptimizer, evalSamples,
                     device, unrolledSteps, learningRateSchedule, checkpointEvery, keepCheckpoints, onDivergence, emaDecay,
                     evalEvery);
@@ -381,6 +391,8 @@ public record TrainConfig(
      * over 80% high-quality samples on seeds 1, 2, 3 and 42.
      */
     public static final class Defaults {
+        /** The game: today's GAN training, k discriminator updates then one generator update. */
+        public static final String GAME = "adversarial";
         /** Latent size. */
         public static final int LATENT_SIZE = 8;
         /** Epochs. */

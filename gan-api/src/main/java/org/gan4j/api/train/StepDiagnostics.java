@@ -1,26 +1,36 @@
 package org.gan4j.api.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gan4j.api.game.DiscriminatorFigures;
+
 /**
  * What the trainer measured of one step's game, on the steps it measures (every few steps: the
- * figures cost a few reductions and a device-to-host copy). The discriminator's figures are those
- * of the step's last discriminator update, on its real batch and its fakes, after any transform of
- * the inputs (instance noise); the norms are taken before each optimizer step.
+ * figures cost a few reductions and a device-to-host copy): the global L2 norm of the trained
+ * networks' gradients in each reported update (before its optimizer step, penalties included), and
+ * for each generator/discriminator pair the discriminator's figures in its reported update (for
+ * the adversarial game, the step's last discriminator update, after any transform of its inputs
+ * such as instance noise).
  *
- * @param realAccuracy share of the real batch the discriminator judged real, in [0, 1]
- * @param fakeAccuracy share of the fake batch the discriminator judged fake, in [0, 1]
- * @param realScore mean raw discriminator output (logit or critic value) on the real batch
- * @param fakeScore mean raw discriminator output on the fake batch
- * @param threshold the score above which a sample was judged real: the loss's decision threshold,
- *     or the midpoint of the two mean scores for losses that have none (Wasserstein, relativistic)
- * @param generatorGradientNorm global L2 norm of the generator's gradients in its update
- * @param discriminatorGradientNorm global L2 norm of the discriminator's gradients (penalties
- *     included) in its last update
+ * @param gradientNorms by update name, in the game's update order
+ * @param figures by pair name, in the game's pair order
  */
-public record StepDiagnostics(
-        double realAccuracy,
-        double fakeAccuracy,
-        double realScore,
-        double fakeScore,
-        double threshold,
-        double generatorGradientNorm,
-        double discriminatorGradientNorm) {}
+public record StepDiagnostics(Map<String, Double> gradientNorms, Map<String, DiscriminatorFigures> figures) {
+
+    /** Copies the maps, keeping their order. */
+    public StepDiagnostics {
+        gradientNorms = Collections.unmodifiableMap(new LinkedHashMap<>(gradientNorms));
+        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    /**
+     * One update's gradient norm.
+     *
+     * @param update the update's name
+     * @return the norm, or NaN when it was not measured
+     */
+    public double gradientNorm(String update) {
+        return gradientNorms.getOrDefault(update, Double.NaN);
+    }
+}

@@ -2,7 +2,7 @@ package org.gan4j.api.train;
 
 /**
  * Observes a training run: progress output, metric files, plots, diagnoses. Registered with the
- * trainer (through Guice's multibinder in gan-core). Callbacks run on the training thread, in
+ * trainer (its builder, or Guice's multibinder in gan-core). Callbacks run on the training thread, in
  * order, so they should be quick; a listener that throws stops the run.
  */
 public interface TrainingListener {
@@ -43,6 +43,15 @@ public interface TrainingListener {
      * @param diagnosis the problem, its evidence and its remedies
      */
     default void onDiagnosis(Diagnosis diagnosis) {}
+
+    /**
+     * Called when training meets a NaN or infinite loss or weight, before the run stops or rolls
+     * back to its last checkpoint. After a rollback, steps from the checkpoint's on are trained
+     * (and reported) again.
+     *
+     * @param divergence where it happened and what happens next
+     */
+    default void onDivergence(DivergenceEvent divergence) {}
 
     /**
      * Called once after the last step, when training succeeded.

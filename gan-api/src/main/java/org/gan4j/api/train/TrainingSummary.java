@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A finished run.
  *
- * @param runDir the run directory
+ * @param runDir the run directory, or null for a run kept in memory
  * @param steps steps taken
  * @param epochs epochs taken
  * @param seconds wall-clock training time

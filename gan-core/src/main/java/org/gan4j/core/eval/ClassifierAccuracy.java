@@ -21,7 +21,7 @@ import org.gan4j.api.config.PluginChoice;
 public final class ClassifierAccuracy {
 
     /** The metric's name in metrics.csv. */
-    public static final String METRIC = "class_accuracy";
+    public static final String METRIC = org.gan4j.api.eval.MetricNames.CLASS_ACCURACY;
 
     /** Passes over the training data. */
     public static final int EPOCHS = 2;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
-import org.gan4j.core.train.DjlEnvironment;
+import org.gan4j.core.engine.DjlEnvironment;
 
 /**
  * Helpers shared by the feature metrics: checks of feature matrices, seeded subsets, and the

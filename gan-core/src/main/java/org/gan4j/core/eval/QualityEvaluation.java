@@ -33,7 +33,7 @@ import org.gan4j.core.metrics.ToyMetrics;
 public final class QualityEvaluation {
 
     /** Metric names. */
-    public static final String FCD = "fcd";
+    public static final String FCD = org.gan4j.api.eval.MetricNames.FCD;
     /** The Fréchet distance on ONNX features (the FID with InceptionV3). */
     public static final String FID = "fid";
     /** KID's mean. */

@@ -47,7 +47,7 @@ public final class TrainingEvaluation {
      * @param provider the dataset's provider, for the reference split
      * @param data the opened dataset
      * @param classifier the run's evaluation classifier, or null; not closed here
-     * @param runDir the run directory
+     * @param runDir the run directory, or null for a run kept in memory (no evaluations.jsonl)
      * @param messages told what is done, e.g. how long the first evaluation took
      * @return the evaluation, or null
      */
@@ -91,7 +91,9 @@ public final class TrainingEvaluation {
                 Map<String, Object> line = Evaluations.object(new QualityEvaluation.Result(
                         "toy metrics (VEEGAN / PacGAN)", cfg.dataset().name() + " mixture", 0, generated.length,
                         metrics), Evaluations.TRAINING, step, epoch, Instant.now());
-                Evaluations.append(runDir, line);
+                if (runDir != null) {
+                    Evaluations.append(runDir, line);
+                }
             }
             return;
         }
@@ -116,9 +118,11 @@ public final class TrainingEvaluation {
         // The line holds the epoch's other metrics too (class accuracy) and the spreads.
         Map<String, Double> all = new java.util.LinkedHashMap<>(r.metrics());
         metrics.forEach(all::putIfAbsent);
-        Evaluations.append(runDir, Evaluations.object(new QualityEvaluation.Result(
+        if (runDir != null) {
+            Evaluations.append(runDir, Evaluations.object(new QualityEvaluation.Result(
                 r.features(), r.reference(), r.referenceSamples(), r.samples(), all),
                 Evaluations.TRAINING, step, epoch, Instant.now()));
+        }
         if (first) {
             messages.accept(String.format(Locale.ROOT,
                     "evaluated %d samples against %s (%d) in %.1f s; its features took %.1f s, once",

@@ -45,8 +45,8 @@ final class Divergence implements Detector {
         }
         List<Measurement> w = Stats.last(history, RECENT);
         double score = Stats.median(w, Measurement::scoreMagnitude);
-        double g = Stats.median(w, m -> m.d().generatorGradientNorm());
-        double d = Stats.median(w, m -> m.d().discriminatorGradientNorm());
+        double g = Stats.median(w, m -> m.generatorGradientNorm());
+        double d = Stats.median(w, m -> m.discriminatorGradientNorm());
         scoreLow = Math.min(scoreLow, Math.max(FLOOR, score));
         gLow = Math.min(gLow, Math.max(FLOOR, g));
         dLow = Math.min(dLow, Math.max(FLOOR, d));

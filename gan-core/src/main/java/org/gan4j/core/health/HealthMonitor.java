@@ -2,33 +2,70 @@ package org.gan4j.core.health;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.gan4j.api.game.AdversarialPair;
+import org.gan4j.api.game.DiscriminatorFigures;
 import org.gan4j.api.train.Diagnosis;
+import org.gan4j.api.train.DivergenceEvent;
 import org.gan4j.api.train.EpochEvent;
+import org.gan4j.api.train.StepDiagnostics;
 import org.gan4j.api.train.StepEvent;
+import org.gan4j.api.train.TrainingListener;
+import org.gan4j.api.train.TrainingStart;
 
 /**
- * Watches a run's health: fed each step's measurements (on the steps the trainer measures) and
- * each epoch's metrics, it runs the detectors for vanishing generator gradients, mode collapse,
- * oscillation, non-convergence and divergence, and returns what they find. Each problem is
- * reported once when it starts, with its evidence and remedies; the trainer passes the diagnoses
- * to its listeners. Not thread-safe: one run, one thread.
+ * Watches a run's health, as a training listener: fed each measured step and each epoch's
+ * metrics, it runs the detectors for vanishing generator gradients, mode collapse, oscillation,
+ * non-convergence and divergence on the game's first generator/discriminator pair, and reports
+ * what they find through the sink it was made with (the trainer passes the diagnoses on to every
+ * listener, after the event that showed them). Each problem is reported once when it starts, with
+ * its evidence and remedies. After a rollback it starts afresh. Not thread-safe: one run, one
+ * thread.
  */
-public final class HealthMonitor {
+public final class HealthMonitor implements TrainingListener {
 
     /** Measurements kept: enough for the longest window (oscillation's) with room to spare. */
     static final int HISTORY = 200;
 
+    private final Consumer<Diagnosis> sink;
     private final List<Measurement> history = new ArrayList<>();
-    private final List<Detector> detectors;
-    private final Divergence divergence;
+    private String loss = "";
+    private AdversarialPair pair;
+    private List<Detector> detectors = List.of();
+    private Divergence divergence;
 
     /**
-     * Creates a monitor for a run.
+     * Creates a monitor.
      *
-     * @param loss the run's loss name, to tailor the remedies (minimax gets the non-saturating loss
-     *     first, wasserstein weight clipping)
+     * @param sink takes each diagnosis as it is found
      */
-    public HealthMonitor(String loss) {
+    public HealthMonitor(Consumer<Diagnosis> sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * Creates a monitor for a run without a listener's start, for tests and tools: the detectors
+     * watch the pair of updates {@code g} and {@code d}.
+     *
+     * @param loss the run's loss name, to tailor the remedies (minimax gets the non-saturating
+     *     loss first, wasserstein weight clipping)
+     * @param sink takes each diagnosis
+     */
+    public HealthMonitor(String loss, Consumer<Diagnosis> sink) {
+        this(sink);
+        reset(loss, new AdversarialPair("gan", "g", "d"));
+    }
+
+    @Override
+    public void onStart(TrainingStart start) {
+        List<AdversarialPair> pairs = start.game().pairs();
+        reset(start.config().loss().name(), pairs.isEmpty() ? null : pairs.get(0));
+    }
+
+    private void reset(String lossName, AdversarialPair watched) {
+        loss = lossName;
+        pair = watched;
+        history.clear();
         divergence = new Divergence(loss);
         Oscillation oscillation = new Oscillation();
         detectors = List.of(
@@ -36,57 +73,48 @@ public final class HealthMonitor {
                 new ModeCollapse());
     }
 
-    /**
-     * Takes a step.
-     *
-     * @param e the step; steps without diagnostics only count
-     * @return the problems that start at this step, usually none
-     */
-    public List<Diagnosis> step(StepEvent e) {
-        if (e.diagnostics() == null) {
-            return List.of();
+    @Override
+    public void onStep(StepEvent e) {
+        StepDiagnostics d = e.diagnostics();
+        if (d == null || pair == null) {
+            return;
         }
-        history.add(new Measurement(e.step(), e.epoch(), e.discriminatorLoss(), e.generatorLoss(), e.diagnostics()));
+        DiscriminatorFigures f = d.figures().get(pair.name());
+        if (f == null) {
+            return;
+        }
+        history.add(new Measurement(e.step(), e.epoch(), e.loss(pair.discriminatorUpdate()),
+                e.loss(pair.generatorUpdate()), f.realAccuracy(), f.fakeAccuracy(), f.realScore(), f.fakeScore(),
+                f.threshold(), d.gradientNorm(pair.generatorUpdate()), d.gradientNorm(pair.discriminatorUpdate())));
         if (history.size() > HISTORY) {
             history.remove(0);
         }
-        List<Diagnosis> found = new ArrayList<>();
-        for (Detector d : detectors) {
-            Diagnosis x = d.step(history);
-            if (x != null) {
-                found.add(x);
-            }
+        for (Detector detector : detectors) {
+            report(detector.step(history));
         }
-        return found;
     }
 
-    /**
-     * Takes an epoch's metrics.
-     *
-     * @param e the epoch
-     * @return the problems that start at this epoch, usually none
-     */
-    public List<Diagnosis> epoch(EpochEvent e) {
-        List<Diagnosis> found = new ArrayList<>();
-        for (Detector d : detectors) {
-            Diagnosis x = d.epoch(e, history);
-            if (x != null) {
-                found.add(x);
-            }
+    @Override
+    public void onEpoch(EpochEvent e) {
+        for (Detector detector : detectors) {
+            report(detector.epoch(e, history));
         }
-        return found;
     }
 
-    /**
-     * The trainer met a NaN or infinite loss or weight.
-     *
-     * @param step the step
-     * @param epoch its epoch
-     * @param cause the trainer's one-line message
-     * @return a divergence diagnosis, or none when the divergence was already reported
-     */
-    public List<Diagnosis> nonFinite(long step, int epoch, String cause) {
-        Diagnosis d = divergence.nonFinite(step, epoch, cause);
-        return d == null ? List.of() : List.of(d);
+    @Override
+    public void onDivergence(DivergenceEvent e) {
+        if (divergence != null) {
+            report(divergence.nonFinite(e.step(), e.epoch(), e.message()));
+        }
+        if (e.rolledBack()) {
+            // A rollback starts a new stretch of the run: what went before no longer describes it.
+            reset(loss, pair);
+        }
+    }
+
+    private void report(Diagnosis d) {
+        if (d != null) {
+            sink.accept(d);
+        }
     }
 }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import org.gan4j.api.train.Diagnosis;
 import org.gan4j.api.train.EpochEvent;
-import org.gan4j.core.metrics.ToyMetrics;
+import org.gan4j.api.eval.MetricNames;
 
 /**
  * Mode collapse (Goodfellow 2016, section 5.1.1; Metz et al. 2016): the generator's samples spread
- * far less than the real data's (the {@value Diversity#METRIC} metric) and less than they did
+ * far less than the real data's (the {@value MetricNames#DIVERSITY} metric) and less than they did
  * earlier in the run, or, on the toy mixtures, modes it covered are lost.
  */
 final class ModeCollapse implements Detector {
@@ -46,9 +46,9 @@ final class ModeCollapse implements Detector {
 
     @Override
     public Diagnosis epoch(EpochEvent e, List<Measurement> history) {
-        double diversity = e.metrics().getOrDefault(Diversity.METRIC, Double.NaN);
-        double modes = e.metrics().getOrDefault(ToyMetrics.MODES, Double.NaN);
-        double quality = e.metrics().getOrDefault(ToyMetrics.HIGH_QUALITY, 100.0);
+        double diversity = e.metrics().getOrDefault(MetricNames.DIVERSITY, Double.NaN);
+        double modes = e.metrics().getOrDefault(MetricNames.MODES, Double.NaN);
+        double quality = e.metrics().getOrDefault(MetricNames.HIGH_QUALITY, 100.0);
         StringBuilder evidence = new StringBuilder();
         if (diversity < COLLAPSED) {
             evidence.append(String.format(Locale.ROOT,

@@ -6,8 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.gan4j.api.train.Diagnosis;
 import org.gan4j.api.train.EpochEvent;
-import org.gan4j.core.eval.ClassifierAccuracy;
-import org.gan4j.core.metrics.ToyMetrics;
+import org.gan4j.api.eval.MetricNames;
 
 /**
  * Non-convergence (Salimans et al. 2016; Mescheder et al. 2018): the quality metrics have not
@@ -29,10 +28,10 @@ final class NonConvergence implements Detector {
     static {
         // One more mode covered; two more points of high-quality samples; one more point of class
         // accuracy; a Fréchet distance 2% lower (negative: lower is better, relative margin).
-        MARGINS.put(ToyMetrics.MODES, 1.0);
-        MARGINS.put(ToyMetrics.HIGH_QUALITY, 2.0);
-        MARGINS.put(ClassifierAccuracy.METRIC, 0.01);
-        MARGINS.put("fcd", -0.02);
+        MARGINS.put(MetricNames.MODES, 1.0);
+        MARGINS.put(MetricNames.HIGH_QUALITY, 2.0);
+        MARGINS.put(MetricNames.CLASS_ACCURACY, 0.01);
+        MARGINS.put(MetricNames.FCD, -0.02);
     }
 
     private final Oscillation oscillation;

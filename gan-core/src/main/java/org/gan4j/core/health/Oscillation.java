@@ -45,7 +45,7 @@ final class Oscillation implements Detector {
             return null;
         }
         List<Measurement> w = Stats.last(history, WINDOW);
-        double[] accuracy = Stats.values(w, m -> m.d().fakeAccuracy());
+        double[] accuracy = Stats.values(w, m -> m.fakeAccuracy());
         double[] g = Stats.values(w, Measurement::gLoss);
         double accuracySwing = Stats.quantile(accuracy, 0.9) - Stats.quantile(accuracy, 0.1);
         double gSwing = Stats.quantile(g, 0.9) - Stats.quantile(g, 0.1);

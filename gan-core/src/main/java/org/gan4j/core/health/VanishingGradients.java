@@ -51,14 +51,14 @@ final class VanishingGradients implements Detector {
 
     @Override
     public Diagnosis step(List<Measurement> history) {
-        peak = Math.max(peak, Stats.median(Stats.last(history, SMOOTHING), m -> m.d().generatorGradientNorm()));
+        peak = Math.max(peak, Stats.median(Stats.last(history, SMOOTHING), m -> m.generatorGradientNorm()));
         if (history.size() < WINDOW) {
             return null;
         }
         List<Measurement> w = Stats.last(history, WINDOW);
-        double fakeAccuracy = Stats.median(w, m -> m.d().fakeAccuracy());
-        double margin = Stats.median(w, m -> m.d().threshold() - m.d().fakeScore());
-        double norm = Stats.median(w, m -> m.d().generatorGradientNorm());
+        double fakeAccuracy = Stats.median(w, m -> m.fakeAccuracy());
+        double margin = Stats.median(w, m -> m.threshold() - m.fakeScore());
+        double norm = Stats.median(w, m -> m.generatorGradientNorm());
         boolean vanishing = fakeAccuracy >= FAKE_ACCURACY && margin >= SATURATION_MARGIN
                 && norm <= COLLAPSE_RATIO * peak;
         if (!episode.starts(vanishing)) {
@@ -70,7 +70,7 @@ final class VanishingGradients implements Detector {
                         + " score of %.3g, %.3g below its threshold %.3g (saturated), and G's gradient norm fell to %.3g,"
                         + " %.2g%% of its earlier peak %.3g",
                 w.get(0).step(), last.step(), w.size(), 100 * fakeAccuracy,
-                Stats.median(w, m -> m.d().fakeScore()), margin, last.d().threshold(), norm, 100 * norm / peak,
+                Stats.median(w, m -> m.fakeScore()), margin, last.threshold(), norm, 100 * norm / peak,
                 peak);
         return new Diagnosis(last.step(), last.epoch(), PROBLEM, TITLE, evidence, Remedies.vanishingGradients(loss));
     }

@@ -15,7 +15,8 @@ import org.gan4j.api.train.TrainingStart;
 import org.gan4j.core.run.RunDirectory;
 
 /**
- * Writes {@code metrics.csv}: one row an epoch with the mean losses, the evaluation metrics, the
+ * Writes {@code metrics.csv}: one row an epoch with each update's mean loss ({@code d_loss},
+ * {@code g_loss} for the adversarial game), the evaluation metrics, the
  * elapsed seconds and the process's resident memory in MiB (which shows a native-memory leak as
  * steady growth). Each row is flushed as it is written, so the file is readable while the
  * run goes on and complete up to the last finished epoch if it stops.
@@ -23,6 +24,7 @@ import org.gan4j.core.run.RunDirectory;
 public final class MetricsCsvWriter implements TrainingListener {
 
     private final RunDirectory run;
+    private List<String> updates = List.of("d", "g");
     private List<String> metricNames;
     private long startNanos;
 
@@ -39,6 +41,7 @@ public final class MetricsCsvWriter implements TrainingListener {
     @Override
     public void onStart(TrainingStart start) {
         startNanos = System.nanoTime();
+        updates = start.game().updateNames();
         metricNames = null;
         if (start.startStep() > 0 && Files.isRegularFile(run.metricsFile())) {
             keepRowsUpTo(start.startStep());
@@ -65,7 +68,7 @@ public final class MetricsCsvWriter implements TrainingListener {
                 }
             }
             org.gan4j.core.io.AtomicFiles.writeString(run.metricsFile(), String.join("\n", kept) + "\n");
-            metricNames = new ArrayList<>(header.subList(4, header.size() - 2));
+            metricNames = new ArrayList<>(header.subList(2 + updates.size(), header.size() - 2));
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException("cannot read " + run.metricsFile() + " to resume it",
                     e instanceof IOException io ? io : new IOException(e));
@@ -81,8 +84,9 @@ public final class MetricsCsvWriter implements TrainingListener {
         }
         cells.add(Integer.toString(epoch.epoch()));
         cells.add(Long.toString(epoch.step()));
-        cells.add(format(epoch.meanDiscriminatorLoss()));
-        cells.add(format(epoch.meanGeneratorLoss()));
+        for (String u : updates) {
+            cells.add(format(epoch.meanLoss(u)));
+        }
         for (String name : metricNames) {
             cells.add(format(epoch.metrics().getOrDefault(name, Double.NaN)));
         }
@@ -96,7 +100,8 @@ public final class MetricsCsvWriter implements TrainingListener {
                         StandardOpenOption.WRITE,
                         header ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND)) {
             if (header) {
-                List<String> names = new ArrayList<>(List.of("epoch", "step", "d_loss", "g_loss"));
+                List<String> names = new ArrayList<>(List.of("epoch", "step"));
+                updates.forEach(u -> names.add(u.replace('-', '_') + "_loss"));
                 names.addAll(metricNames);
                 names.add("seconds");
                 names.add("rss_mib");

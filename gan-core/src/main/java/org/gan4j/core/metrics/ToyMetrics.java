@@ -3,6 +3,7 @@ package org.gan4j.core.metrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gan4j.api.data.GaussianMixture;
+import org.gan4j.api.eval.MetricNames;
 
 /**
  * The toy-data metrics of VEEGAN (Srivastava et al. 2017) and PacGAN (Lin et al. 2018) for
@@ -28,11 +29,11 @@ public record ToyMetrics(
         int modesCovered, int modes, double highQualityFraction, double reverseKl, int samples) {
 
     /** Metric name: modes covered. */
-    public static final String MODES = "modes";
+    public static final String MODES = MetricNames.MODES;
     /** Metric name: percent of high-quality samples. */
-    public static final String HIGH_QUALITY = "high_quality_pct";
+    public static final String HIGH_QUALITY = MetricNames.HIGH_QUALITY;
     /** Metric name: reverse KL of the mode histogram against uniform. */
-    public static final String REVERSE_KL = "reverse_kl";
+    public static final String REVERSE_KL = MetricNames.REVERSE_KL;
 
     /**
      * Scores samples against a mixture.

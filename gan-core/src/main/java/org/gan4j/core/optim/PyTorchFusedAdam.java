@@ -7,7 +7,7 @@ import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
-import org.gan4j.core.autodiff.TorchScriptModules;
+import org.gan4j.core.engine.TorchScriptModules;
 
 /**
  * Adam's update of a whole network in one call on DJL's PyTorch engine: libtorch's fused Adam

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.gan4j.api.data.DatasetProvider;
 import org.gan4j.api.export.BlockConverter;
+import org.gan4j.api.game.GameProvider;
 import org.gan4j.api.loss.AdversarialLossProvider;
 import org.gan4j.api.model.ArchitectureProvider;
 import org.gan4j.api.plugin.GanPlugin;
@@ -20,6 +21,8 @@ import org.gan4j.api.regularize.RegularizerProvider;
  */
 public record PluginKind<T extends GanPlugin>(String name, Class<T> type) {
 
+    /** Games. */
+    public static final PluginKind<GameProvider> GAME = new PluginKind<>(GameProvider.KIND, GameProvider.class);
     /** Architectures. */
     public static final PluginKind<ArchitectureProvider> MODEL =
             new PluginKind<>(ArchitectureProvider.KIND, ArchitectureProvider.class);
@@ -37,7 +40,7 @@ public record PluginKind<T extends GanPlugin>(String name, Class<T> type) {
             new PluginKind<>(BlockConverter.KIND, BlockConverter.class);
 
     /** Every kind, in the order {@code gan plugins} lists them. */
-    public static final List<PluginKind<?>> ALL = List.of(MODEL, LOSS, DATASET, REGULARIZER, CONVERTER);
+    public static final List<PluginKind<?>> ALL = List.of(GAME, MODEL, LOSS, DATASET, REGULARIZER, CONVERTER);
 
     /** Requires both fields. */
     public PluginKind {

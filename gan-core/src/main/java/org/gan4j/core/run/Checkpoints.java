@@ -34,8 +34,10 @@ import org.gan4j.core.config.ConfigFiles;
 import org.gan4j.core.optim.Adam;
 
 /**
- * A run's checkpoints: {@code checkpoints/step-NNNNNNNNNN/}, each holding both networks (batch
- * norm's running statistics included), both optimizers' moments, the config, and {@code
+ * A run's checkpoints: {@code checkpoints/step-NNNNNNNNNN/}, each holding every network of the
+ * game ({@code <role>.params}, batch norm's running statistics included), the product's moving
+ * average ({@code <role>-ema.params}), every optimizer's moments ({@code <name>-adam.ndlist}), the
+ * game's own state ({@code game-state.ndlist}, when it keeps any), the config, and {@code
  * state.json} with the counters and the size and SHA-256 of every file.
  *
  * <p>A checkpoint is written into a hidden temporary folder, each file synced to disk, and only
@@ -44,21 +46,18 @@ import org.gan4j.core.optim.Adam;
  * On resume, a checkpoint whose files do not match their recorded sizes and digests (truncated by
  * hand, say) is skipped for the one before it.
  *
- * <p>Everything else a run needs to continue exactly is a function of the step: noise and fake
- * labels come from streams keyed by (seed, purpose, step), the data order from (seed, epoch), and
- * the engine's generator (dropout) is reseeded each step.
+ * <p>Everything else a run needs to continue exactly is a function of the step: random draws come
+ * from streams keyed by (seed, purpose, step), the data order from (seed, epoch), and the engine's
+ * generator (dropout) is reseeded each step.
  */
 public final class Checkpoints {
 
     /** The state file of a checkpoint. */
     public static final String STATE = "state.json";
+    /** The game's own state in a checkpoint, when it keeps any. */
+    static final String GAME_STATE = "game-state.ndlist";
 
     private static final Pattern NAME = Pattern.compile("step-(\\d{10})");
-    private static final String GENERATOR = "generator.params";
-    private static final String DISCRIMINATOR = "discriminator.params";
-    private static final String GENERATOR_EMA = "generator-ema.params";
-    private static final String GENERATOR_ADAM = "generator-adam.ndlist";
-    private static final String DISCRIMINATOR_ADAM = "discriminator-adam.ndlist";
     private static final String CONFIG = "config.json";
 
     /**
@@ -86,15 +85,56 @@ public final class Checkpoints {
     }
 
     /**
+     * The file of a network's weights in a checkpoint or {@code checkpoints/final}.
+     *
+     * @param role the network's role
+     * @return its file name
+     */
+    public static String networkFile(String role) {
+        return role + ".params";
+    }
+
+    /**
+     * The file of a network's moving average.
+     *
+     * @param role the network's role
+     * @return its file name
+     */
+    public static String averageFile(String role) {
+        return role + "-ema.params";
+    }
+
+    private static String optimizerFile(String name) {
+        return name + "-adam.ndlist";
+    }
+
+    /**
      * What a checkpoint says about the training it saved.
      *
      * @param step the steps completed
-     * @param generatorUpdates the generator's Adam update count
-     * @param discriminatorUpdates the discriminator's Adam update count
-     * @param learningRateFactor the factor both learning rates were multiplied by (1 unless a
+     * @param optimizerUpdates each optimizer's update count, by name
+     * @param learningRateFactor the factor every learning rate was multiplied by (1 unless a
      *     divergence was rolled back)
      */
-    public record State(long step, long generatorUpdates, long discriminatorUpdates, double learningRateFactor) {}
+    public record State(long step, Map<String, Long> optimizerUpdates, double learningRateFactor) {
+
+        /** Copies the counts. */
+        public State {
+            optimizerUpdates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(optimizerUpdates));
+        }
+    }
+
+    /**
+     * What a checkpoint saves and restores: the game's networks by role, the moving averages by
+     * role, the optimizers by name and the game's own state. Restoring copies into these.
+     *
+     * @param networks the networks, initialized
+     * @param averages the moving averages of some networks (the product's), by the averaged role
+     * @param optimizers the optimizers
+     * @param gameState the game's state, encoded (empty for none); on restore, ignored
+     */
+    public record Contents(Map<String, Block> networks, Map<String, Block> averages, Map<String, Adam> optimizers,
+            NDList gameState) {}
 
     /**
      * A checkpoint on disk.
@@ -104,37 +144,57 @@ public final class Checkpoints {
      */
     public record Checkpoint(Path dir, State state) {
 
-        /** @return the generator's weights */
-        public Path generatorFile() {
-            return dir.resolve(GENERATOR);
-        }
-
-        /** @return the discriminator's weights */
-        public Path discriminatorFile() {
-            return dir.resolve(DISCRIMINATOR);
+        /**
+         * A network's weights in this checkpoint.
+         *
+         * @param role the network's role
+         * @return the file
+         */
+        public Path networkFile(String role) {
+            return dir.resolve(Checkpoints.networkFile(role));
         }
 
         /**
-         * Loads the networks and optimizers from this checkpoint.
+         * Loads the networks, averages and optimizers from this checkpoint.
          *
-         * @param generator the generator, built for the run's spec
-         * @param discriminator the discriminator
-         * @param emaGenerator the generator's moving average, or null if the run keeps none
-         * @param generatorAdam the generator's optimizer, over the generator's parameters
-         * @param discriminatorAdam the discriminator's optimizer
+         * @param contents where to load them; the names must be the checkpoint's
          * @param manager where the networks' arrays live
+         * @return the game's saved state, on the manager (empty when the game keeps none)
+         * @throws GanException naming the file, if one is missing or does not fit
          */
-        public void restore(Block generator, Block discriminator, Block emaGenerator, Adam generatorAdam,
-                Adam discriminatorAdam, NDManager manager) {
-            replaceParameters(generator, generatorFile(), manager);
-            replaceParameters(discriminator, discriminatorFile(), manager);
-            if (emaGenerator != null) {
-                Path ema = dir.resolve(GENERATOR_EMA);
+        public NDList restore(Contents contents, NDManager manager) {
+            contents.networks().forEach((role, block) -> replaceParameters(block, require(networkFile(role), role), manager));
+            contents.averages().forEach((role, block) -> {
+                Path ema = dir.resolve(averageFile(role));
                 // A checkpoint written before the average was switched on starts it from the weights.
-                replaceParameters(emaGenerator, Files.isRegularFile(ema) ? ema : generatorFile(), manager);
+                replaceParameters(block, Files.isRegularFile(ema) ? ema : networkFile(role), manager);
+            });
+            contents.optimizers().forEach((name, adam) -> {
+                Long updates = state.optimizerUpdates().get(name);
+                if (updates == null) {
+                    throw new GanException("checkpoint " + dir + " has no optimizer '" + name
+                            + "'; it belongs to another game or architecture");
+                }
+                loadAdam(adam, require(dir.resolve(optimizerFile(name)), name), updates, manager);
+            });
+            Path game = dir.resolve(GAME_STATE);
+            if (!Files.isRegularFile(game)) {
+                return new NDList();
             }
-            loadAdam(generatorAdam, dir.resolve(GENERATOR_ADAM), state.generatorUpdates(), manager);
-            loadAdam(discriminatorAdam, dir.resolve(DISCRIMINATOR_ADAM), state.discriminatorUpdates(), manager);
+            try (InputStream in = Files.newInputStream(game)) {
+                return NDList.decode(manager, in);
+            } catch (IOException | RuntimeException e) {
+                throw new GanException("cannot load " + game + ": " + e.getMessage()
+                        + "; the checkpoint is damaged or belongs to another game", e);
+            }
+        }
+
+        private Path require(Path file, String what) {
+            if (!Files.isRegularFile(file)) {
+                throw new GanException("checkpoint " + dir + " has no " + file.getFileName() + " for '" + what
+                        + "'; it belongs to another game or architecture");
+            }
+            return file;
         }
 
         /** Loads a block's parameters and frees the arrays they replace. */
@@ -162,17 +222,12 @@ public final class Checkpoints {
      * Writes a checkpoint atomically and keeps only the newest {@code keep} of them.
      *
      * @param state the counters
-     * @param generator the generator
-     * @param discriminator the discriminator
-     * @param emaGenerator the generator's moving average, or null if the run keeps none
-     * @param generatorAdam its optimizer
-     * @param discriminatorAdam its optimizer
+     * @param contents the networks, averages, optimizers and game state to save
      * @param keep how many checkpoints to keep, at least 1
      * @return the checkpoint written
      * @throws GanException naming the checkpoint if it cannot be written; the earlier ones are intact
      */
-    public Checkpoint write(State state, Block generator, Block discriminator, Block emaGenerator,
-            Adam generatorAdam, Adam discriminatorAdam, int keep) {
+    public Checkpoint write(State state, Contents contents, int keep) {
         String name = String.format("step-%010d", state.step());
         Path target = dir.resolve(name);
         Path tmp = dir.resolve(".writing-" + name);
@@ -182,20 +237,27 @@ public final class Checkpoints {
             Files.createDirectories(tmp);
             Map<String, FileInfo> files = new LinkedHashMap<>();
             FaultInjection faults = FaultInjection.fromSystemProperties();
-            files.put(GENERATOR, writeFile(tmp.resolve(GENERATOR), out -> save(generator, out), faults));
-            files.put(DISCRIMINATOR, writeFile(tmp.resolve(DISCRIMINATOR), out -> save(discriminator, out), faults));
-            if (emaGenerator != null) {
-                files.put(GENERATOR_EMA, writeFile(tmp.resolve(GENERATOR_EMA), out -> save(emaGenerator, out), faults));
+            for (Map.Entry<String, Block> n : contents.networks().entrySet()) {
+                String file = networkFile(n.getKey());
+                files.put(file, writeFile(tmp.resolve(file), out -> save(n.getValue(), out), faults));
             }
-            files.put(GENERATOR_ADAM, writeFile(tmp.resolve(GENERATOR_ADAM), out -> encode(generatorAdam, out), faults));
-            files.put(DISCRIMINATOR_ADAM,
-                    writeFile(tmp.resolve(DISCRIMINATOR_ADAM), out -> encode(discriminatorAdam, out), faults));
+            for (Map.Entry<String, Block> a : contents.averages().entrySet()) {
+                String file = averageFile(a.getKey());
+                files.put(file, writeFile(tmp.resolve(file), out -> save(a.getValue(), out), faults));
+            }
+            for (Map.Entry<String, Adam> o : contents.optimizers().entrySet()) {
+                String file = optimizerFile(o.getKey());
+                files.put(file, writeFile(tmp.resolve(file), out -> o.getValue().state().encode(out), faults));
+            }
+            if (contents.gameState() != null && !contents.gameState().isEmpty()) {
+                files.put(GAME_STATE, writeFile(tmp.resolve(GAME_STATE), out -> contents.gameState().encode(out), faults));
+            }
             byte[] config = Files.readAllBytes(configFile);
             files.put(CONFIG, writeFile(tmp.resolve(CONFIG), out -> out.write(config), faults));
             ObjectNode json = ConfigFiles.mapper().createObjectNode();
             json.put("step", state.step());
-            json.put("generatorUpdates", state.generatorUpdates());
-            json.put("discriminatorUpdates", state.discriminatorUpdates());
+            ObjectNode updates = json.putObject("optimizers");
+            state.optimizerUpdates().forEach(updates::put);
             json.put("learningRateFactor", state.learningRateFactor());
             ObjectNode list = json.putObject("files");
             files.forEach((file, info) -> list.putObject(file).put("bytes", info.bytes()).put("sha256", info.sha256()));
@@ -238,10 +300,6 @@ public final class Checkpoints {
 
     private static void save(Block block, OutputStream out) throws IOException {
         block.saveParameters(new DataOutputStream(out));
-    }
-
-    private static void encode(Adam adam, OutputStream out) throws IOException {
-        adam.state().encode(out);
     }
 
     /** Size and digest of a written file. */
@@ -456,14 +514,20 @@ public final class Checkpoints {
                     + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + "); skipping it");
         }
         JsonNode files = json.get("files");
-        if (files == null || !json.has("step")) {
+        if (files == null || !files.isObject() || !json.has("step")) {
             throw new GanException("checkpoint " + folder + " is damaged: " + STATE + " lacks its step or files; skipping it");
         }
-        List<String> names = new ArrayList<>(List.of(GENERATOR, DISCRIMINATOR, GENERATOR_ADAM, DISCRIMINATOR_ADAM, CONFIG));
-        if (files.has(GENERATOR_EMA)) {
-            names.add(GENERATOR_EMA);
+        List<String> names = new ArrayList<>();
+        files.fieldNames().forEachRemaining(names::add);
+        if (!names.contains(CONFIG)) {
+            throw new GanException("checkpoint " + folder + " is damaged: " + STATE + " lists no " + CONFIG + "; skipping it");
         }
         for (String name : names) {
+            if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+                // state.json names files inside the checkpoint, never paths out of it.
+                throw new GanException("checkpoint " + folder + " is damaged: " + STATE + " names a file outside it ('"
+                        + name + "'); skipping it");
+            }
             JsonNode info = files.get(name);
             Path file = folder.resolve(name);
             if (info == null || !Files.isRegularFile(file)) {
@@ -488,8 +552,15 @@ public final class Checkpoints {
                         + e.getMessage() + "); skipping it");
             }
         }
-        State state = new State(json.get("step").asLong(), json.path("generatorUpdates").asLong(),
-                json.path("discriminatorUpdates").asLong(), json.path("learningRateFactor").asDouble(1.0));
+        Map<String, Long> updates = new LinkedHashMap<>();
+        if (json.has("optimizers")) {
+            json.get("optimizers").fields().forEachRemaining(e -> updates.put(e.getKey(), e.getValue().asLong()));
+        } else {
+            // Written before games were plugins: the adversarial game's two optimizers.
+            updates.put("generator", json.path("generatorUpdates").asLong());
+            updates.put("discriminator", json.path("discriminatorUpdates").asLong());
+        }
+        State state = new State(json.get("step").asLong(), updates, json.path("learningRateFactor").asDouble(1.0));
         return new Checkpoint(folder, state);
     }
 

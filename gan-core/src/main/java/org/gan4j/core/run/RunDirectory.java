@@ -83,9 +83,10 @@ public final class RunDirectory {
             throw new GanException(
                     "--run " + root + " is not a gan4j run (no config.json and run.json); give the --out of a `gan train`");
         }
-        if (!Files.isRegularFile(run.generatorFile())) {
+        Path product = run.finalNetworkFile(run.readInfo().productRole());
+        if (!Files.isRegularFile(product)) {
             throw new GanException(
-                    "--run " + root + " has no trained generator (" + root.relativize(run.generatorFile())
+                    "--run " + root + " has no trained " + run.readInfo().productRole() + " (" + root.relativize(product)
                             + "); the run did not finish");
         }
         return run;
@@ -149,24 +150,34 @@ public final class RunDirectory {
         return root.resolve("samples");
     }
 
-    /** @return the generator's final weights */
-    public Path generatorFile() {
-        return root.resolve("checkpoints").resolve("final").resolve("generator.params");
+    /** @return {@code checkpoints/final}, where the networks' final weights are saved */
+    public Path finalDir() {
+        return root.resolve("checkpoints").resolve("final");
     }
 
-    /** @return the final moving average of the generator's weights, when the run kept one */
-    public Path emaGeneratorFile() {
-        return root.resolve("checkpoints").resolve("final").resolve("generator-ema.params");
+    /**
+     * A network's final weights.
+     *
+     * @param role the network's role in the game, e.g. {@code generator}
+     * @return {@code checkpoints/final/<role>.params}
+     */
+    public Path finalNetworkFile(String role) {
+        return finalDir().resolve(Checkpoints.networkFile(role));
     }
 
-    /** @return {@code generator.onnx}, where the trained generator is exported */
+    /**
+     * The final moving average of a network's weights, when the run kept one.
+     *
+     * @param role the averaged network's role
+     * @return {@code checkpoints/final/<role>-ema.params}
+     */
+    public Path finalAverageFile(String role) {
+        return finalDir().resolve(Checkpoints.averageFile(role));
+    }
+
+    /** @return {@code generator.onnx}, where the trained product is exported */
     public Path onnxFile() {
         return root.resolve("generator.onnx");
-    }
-
-    /** @return the discriminator's final weights */
-    public Path discriminatorFile() {
-        return root.resolve("checkpoints").resolve("final").resolve("discriminator.params");
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.gan4j.core.run;
 
 import org.gan4j.api.ConfigException;
-import org.gan4j.core.train.Noise;
+import org.gan4j.api.data.Noise;
 
 /**
  * What a generator runs on when {@code gan sample} draws from it: latent vectors and, for

@@ -24,8 +24,7 @@ import org.gan4j.api.train.StepEvent;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.api.train.TrainingStart;
 import org.gan4j.api.train.TrainingSummary;
-import org.gan4j.core.eval.ClassifierAccuracy;
-import org.gan4j.core.metrics.ToyMetrics;
+import org.gan4j.api.eval.MetricNames;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -148,8 +147,7 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
     public void onStep(StepEvent e) {
         if (bar != null) {
             bar.stepTo(e.step());
-            bar.setExtraMessage(String.format(
-                    Locale.ROOT, "  D %.4f  G %.4f", e.discriminatorLoss(), e.generatorLoss()));
+            bar.setExtraMessage("  " + losses(e.losses()));
             return;
         }
         long now = System.nanoTime();
@@ -161,9 +159,9 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
         long etaSeconds = Math.round((e.totalSteps() - e.step()) / rate);
         out.printf(
                 Locale.ROOT,
-                "  step %d/%d (%d%%)  D %.4f  G %.4f  %.0f steps/s  ETA %d:%02d%n",
+                "  step %d/%d (%d%%)  %s  %.0f steps/s  ETA %d:%02d%n",
                 e.step(), e.totalSteps(), 100 * e.step() / e.totalSteps(),
-                e.discriminatorLoss(), e.generatorLoss(), rate, etaSeconds / 60, etaSeconds % 60);
+                losses(e.losses()), rate, etaSeconds / 60, etaSeconds % 60);
         out.flush();
     }
 
@@ -217,9 +215,22 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
     static String epochLine(EpochEvent e, double seconds) {
         return String.format(
                 Locale.ROOT,
-                "epoch %d/%d  step %d  D %.4f  G %.4f  %s  (%.1f s, %.0f steps/s)",
-                e.epoch(), e.totalEpochs(), e.step(), e.meanDiscriminatorLoss(), e.meanGeneratorLoss(),
+                "epoch %d/%d  step %d  %s  %s  (%.1f s, %.0f steps/s)",
+                e.epoch(), e.totalEpochs(), e.step(), losses(e.meanLosses()),
                 describe(e.metrics()), seconds, e.step() / seconds);
+    }
+
+    /**
+     * Losses by update, for people: each update's name upper-cased and its loss, e.g. "D 1.3706  G
+     * 0.7125".
+     *
+     * @param losses by update name, in order
+     * @return the text
+     */
+    static String losses(java.util.Map<String, Double> losses) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        losses.forEach((name, value) -> parts.add(String.format(Locale.ROOT, "%s %.4f", name.toUpperCase(Locale.ROOT), value)));
+        return String.join("  ", parts);
     }
 
     /** Prints a line: above the bar while there is one. */
@@ -269,12 +280,12 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
                 sb.append("  ");
             }
             switch (m.getKey()) {
-                case ToyMetrics.MODES -> sb.append(String.format(Locale.ROOT, "modes %.0f", m.getValue()));
-                case ToyMetrics.HIGH_QUALITY ->
+                case MetricNames.MODES -> sb.append(String.format(Locale.ROOT, "modes %.0f", m.getValue()));
+                case MetricNames.HIGH_QUALITY ->
                         sb.append(String.format(Locale.ROOT, "high-quality %.1f%%", m.getValue()));
-                case ToyMetrics.REVERSE_KL ->
+                case MetricNames.REVERSE_KL ->
                         sb.append(String.format(Locale.ROOT, "reverse KL %.4f", m.getValue()));
-                case ClassifierAccuracy.METRIC ->
+                case MetricNames.CLASS_ACCURACY ->
                         sb.append(String.format(Locale.ROOT, "class accuracy %.1f%%", 100 * m.getValue()));
                 default -> sb.append(String.format(Locale.ROOT, "%s %.4g", m.getKey(), m.getValue()));
             }

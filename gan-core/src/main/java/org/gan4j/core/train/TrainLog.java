@@ -9,6 +9,7 @@ import org.gan4j.api.train.TrainingListener;
 import org.gan4j.api.train.TrainingStart;
 import org.gan4j.api.train.TrainingSummary;
 import org.gan4j.core.config.ConfigFiles;
+import org.gan4j.core.engine.DjlEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

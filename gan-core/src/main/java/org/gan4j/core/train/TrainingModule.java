@@ -2,8 +2,9 @@ package org.gan4j.core.train;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
-import org.gan4j.api.config.TrainConfig;
+import org.gan4j.api.eval.Evaluation;
 import org.gan4j.api.train.TrainingListener;
+import org.gan4j.core.config.RunSettings;
 import org.gan4j.core.health.DiagnosisJsonlWriter;
 import org.gan4j.core.health.HealthCsvWriter;
 import org.gan4j.core.metrics.MetricsCsvWriter;
@@ -13,28 +14,27 @@ import org.gan4j.core.report.ReportWriter;
 import org.gan4j.core.run.RunDirectory;
 
 /**
- * Guice wiring of a training run: the config, the plugin catalog, the run directory, the
- * trainer, and the listeners every run has (metrics file, sample plots and image grids, the SLF4J
- * log of {@link TrainLog}, the health monitor's {@code health.csv} and {@code diagnosis.jsonl},
- * and {@code report.html}). Other modules add
- * listeners of their own with {@link #listeners(com.google.inject.Binder)}.
+ * Guice wiring of a training run: the resolved settings, the run directory, the trainer, and the
+ * listeners every run has (metrics file, sample plots and image grids, the SLF4J log of {@link
+ * TrainLog}, the health monitor's {@code health.csv} and {@code diagnosis.jsonl}, and {@code
+ * report.html}). Other modules add listeners of their own with {@link
+ * #listeners(com.google.inject.Binder)} and evaluations with {@link
+ * #evaluations(com.google.inject.Binder)}; a Guice application installs this module in its own
+ * injector.
  */
 public final class TrainingModule extends AbstractModule {
 
-    private final TrainConfig config;
-    private final PluginCatalog plugins;
+    private final RunSettings settings;
     private final RunDirectory run;
 
     /**
      * Creates the module.
      *
-     * @param config what to train
-     * @param plugins the plugins to draw from
+     * @param settings what to train, resolved against the plugins
      * @param run where the run's files go
      */
-    public TrainingModule(TrainConfig config, PluginCatalog plugins, RunDirectory run) {
-        this.config = config;
-        this.plugins = plugins;
+    public TrainingModule(RunSettings settings, RunDirectory run) {
+        this.settings = settings;
         this.run = run;
     }
 
@@ -48,11 +48,22 @@ public final class TrainingModule extends AbstractModule {
         return Multibinder.newSetBinder(binder, TrainingListener.class);
     }
 
+    /**
+     * The set of evaluations run every epoch, to which any module can add (the command line adds
+     * gan-eval's).
+     *
+     * @param binder the module's binder
+     * @return the multibinder
+     */
+    public static Multibinder<Evaluation> evaluations(com.google.inject.Binder binder) {
+        return Multibinder.newSetBinder(binder, Evaluation.class);
+    }
+
     @Override
     protected void configure() {
-        bind(TrainConfig.class).toInstance(config);
-        bind(PluginCatalog.class).toInstance(plugins);
+        bind(RunSettings.class).toInstance(settings);
         bind(RunDirectory.class).toInstance(run);
+        evaluations(binder());
         bind(GanTrainer.class);
         Multibinder<TrainingListener> listeners = listeners(binder());
         listeners.addBinding().to(MetricsCsvWriter.class);

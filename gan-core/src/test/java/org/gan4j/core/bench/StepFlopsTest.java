@@ -8,8 +8,7 @@ import org.gan4j.api.model.ArchitectureProvider;
 import org.gan4j.api.model.GanNetworks;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.plugin.Options;
-import org.gan4j.core.train.GanNetworkState;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.junit.jupiter.api.Test;
 
 /** The FLOP count behind the benchmark's GFLOP/s, against DCGAN-64's layers counted by hand. */
@@ -29,9 +28,10 @@ class StepFlopsTest {
             ArchitectureProvider dcgan = plugins.models().get("dcgan");
             ModelSpec spec = new ModelSpec(100, new Shape(3, 64, 64), 0);
             GanNetworks built = dcgan.create(spec, Options.defaults("model", dcgan));
-            GanNetworkState nets = new GanNetworkState(spec, built, manager, batch);
+            built.generator().initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(batch, 100));
+            built.discriminator().initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(batch, 3, 64, 64));
 
-            StepFlops flops = StepFlops.of(nets.generator(), nets.discriminator());
+            StepFlops flops = StepFlops.of(built.generator(), built.discriminator());
 
             assertEquals(batch * g, flops.generator(), 0);
             assertEquals(batch * g1, flops.generatorFirst(), 0);

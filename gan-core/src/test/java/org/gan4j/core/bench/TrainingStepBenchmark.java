@@ -1,38 +1,40 @@
 package org.gan4j.core.bench;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import one.profiler.AsyncProfiler;
 import one.profiler.AsyncProfilerLoader;
 import org.gan4j.api.config.AdamConfig;
-import org.gan4j.api.loss.AdversarialLoss;
-import org.gan4j.api.model.ArchitectureProvider;
-import org.gan4j.api.model.GanNetworks;
-import org.gan4j.api.model.ModelSpec;
-import org.gan4j.api.plugin.Options;
+import org.gan4j.api.config.PluginChoice;
+import org.gan4j.api.config.TrainConfig;
+import org.gan4j.api.data.DataSpec;
+import org.gan4j.api.data.SampleBatch;
+import org.gan4j.api.game.Game;
+import org.gan4j.api.game.StepResult;
+import org.gan4j.core.config.RunSettings;
+import org.gan4j.core.game.GameNetworks;
+import org.gan4j.core.game.GameOptimizers;
+import org.gan4j.core.game.RuntimeGameSetup;
+import org.gan4j.core.game.StepRunner;
 import org.gan4j.core.metrics.ProcessMemory;
-import org.gan4j.core.optim.Adam;
-import org.gan4j.core.train.AdversarialStep;
-import org.gan4j.core.train.GanNetworkState;
-import org.gan4j.core.train.HostUploads;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.plugin.PluginCatalog;
 
 /**
  * Time of one full training step (one discriminator update, then one generator update;
- * non-saturating loss; Adam 2e-4, beta1 0.5) made the way {@code GanTrainer} makes it: an
- * {@link NDScope} per step, real and noise batches copied from the host ({@link HostUploads}), {@link AdversarialStep}'s
- * two updates and both losses read back to the host. Not a test: bench/training-step.sh runs it,
+ * non-saturating loss; Adam 2e-4, beta1 0.5) made the way {@code gan train} makes it: the {@code
+ * adversarial} game's step run by the game runtime ({@link StepRunner}: a scope per step and per
+ * update, real batches copied from the host, noise drawn from the run's streams, both losses read
+ * back to the host). Not a test: bench/training-step.sh runs it,
  * one case per JVM so that the peak RSS belongs to that case.
  *
  * <pre>
@@ -117,54 +119,59 @@ public final class TrainingStepBenchmark {
         Engine engine = Engine.getInstance();
         engine.setRandomSeed(1);
         PluginCatalog plugins = PluginCatalog.load(TrainingStepBenchmark.class.getClassLoader());
-        ArchitectureProvider model = plugins.models().get(c.model());
-        ModelSpec spec = new ModelSpec(c.latentSize(), c.sampleShape(), 0);
+        // The adversarial game as `gan train` runs it: its step through the game runtime.
+        TrainConfig config = RunSettings.resolve(TrainConfig.builder()
+                .model(PluginChoice.of(c.model()))
+                .loss(PluginChoice.of("non-saturating"))
+                .latentSize(c.latentSize())
+                .batchSize(c.batchSize())
+                .generatorOptimizer(AdamConfig.of(2e-4, 0.5))
+                .discriminatorOptimizer(AdamConfig.of(2e-4, 0.5))
+                .steps(Long.MAX_VALUE / 2)
+                .seed(1)
+                .build(), plugins).config();
+        Game game = RuntimeGameSetup.createGame(config, new DataSpec(c.sampleShape(), 0, List.of()), plugins);
         try (NDManager manager = NDManager.newBaseManager()) {
-            GanNetworks built = model.create(spec, Options.defaults("model", model));
-            GanNetworkState nets = new GanNetworkState(spec, built, manager, c.batchSize());
-            var lossPlugin = plugins.losses().get("non-saturating");
-            AdversarialLoss loss = lossPlugin.create(Options.defaults("loss", lossPlugin));
-            AdamConfig adam = AdamConfig.of(2e-4, 0.5);
-            AdversarialStep step = new AdversarialStep(
-                    nets, loss, List.of(), new Adam(adam, nets.generatorParameters()),
-                    new Adam(adam, nets.discriminatorParameters()), 1, Long.MAX_VALUE);
+            GameNetworks nets = new GameNetworks(game.networks(), manager);
+            GameOptimizers optimizers = new GameOptimizers(game.optimizers(), nets);
+            StepRunner runner = new StepRunner(game, nets, optimizers, c.sampleShape(), 1, Long.MAX_VALUE / 2);
 
-            // A few host batches, cycled: data in [-1, 1] as the image datasets scale it, N(0, 1) noise.
+            // A few host batches, cycled: data in [-1, 1] as the image datasets scale it. The game
+            // draws its noise from the run's streams, as in training.
             int n = c.batchSize();
             Shape xShape = new Shape(n).addAll(c.sampleShape());
-            Shape zShape = new Shape(n, c.latentSize());
             SplittableRandom random = new SplittableRandom(1);
             int pool = 4;
-            float[][] real = new float[pool][(int) xShape.size()];
-            float[][] noise = new float[2 * pool][(int) zShape.size()];
-            for (float[] r : real) {
+            List<SampleBatch> real = new java.util.ArrayList<>();
+            for (int b = 0; b < pool; b++) {
+                float[] r = new float[(int) xShape.size()];
                 for (int i = 0; i < r.length; i++) {
                     r[i] = (float) (2 * random.nextDouble() - 1);
                 }
+                real.add(new SampleBatch(n, r, null));
             }
-            for (float[] r : noise) {
-                for (int i = 0; i < r.length; i++) {
-                    r[i] = (float) gaussian(random);
-                }
-            }
+            Iterator<SampleBatch> batches = new Iterator<>() {
+                private int next;
 
-            HostUploads uploads = new HostUploads(manager);
+                @Override
+                public boolean hasNext() {
+                    return true;
+                }
+
+                @Override
+                public SampleBatch next() {
+                    return real.get(next++ % pool);
+                }
+            };
+
             long[] counter = {0};
             Runnable oneStep = () -> {
                 long s = ++counter[0];
-                int k = (int) (s % pool);
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    NDArray x = uploads.floats(real[k], xShape);
-                    NDArray zd = uploads.floats(noise[2 * k], zShape);
-                    NDArray d = step.updateDiscriminator(x, null, zd, null, s, 0);
-                    float dLoss = d.getFloat();
-                    NDArray zg = uploads.floats(noise[2 * k + 1], zShape);
-                    NDArray g = step.updateGenerator(zg, null, x, null, s);
-                    float gLoss = g.getFloat();
-                    if (!Float.isFinite(dLoss) || !Float.isFinite(gLoss)) {
-                        throw new IllegalStateException("diverged at step " + s);
-                    }
+                StepResult result = runner.run(game, s, batches, false);
+                double dLoss = result.updates().get("d").loss();
+                double gLoss = result.updates().get("g").loss();
+                if (!Double.isFinite(dLoss) || !Double.isFinite(gLoss)) {
+                    throw new IllegalStateException("diverged at step " + s);
                 }
             };
 
@@ -177,7 +184,7 @@ public final class TrainingStepBenchmark {
             for (int i = 0; i < warmup; i++) {
                 oneStep.run();
             }
-            double flops = StepFlops.of(nets.generator(), nets.discriminator()).perStep();
+            double flops = StepFlops.of(nets.block("generator"), nets.block("discriminator")).perStep();
             AsyncProfiler cpuProfiler = null;
             if (profiles.cpu() != null) {
                 cpuProfiler = AsyncProfilerLoader.load();
@@ -220,13 +227,8 @@ public final class TrainingStepBenchmark {
                     flops / 1e9, flops / 1e6 / median);
             System.out.printf(Locale.ROOT, "RESULT case=%s ms_per_step=%.3f rss_kb=%d gflop_per_step=%.4f%n",
                     c.name(), median, rss, flops / 1e9);
+            optimizers.close();
         }
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        double u1 = random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     static double median(double[] values) {

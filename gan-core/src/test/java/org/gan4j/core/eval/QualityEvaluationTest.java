@@ -15,8 +15,8 @@ import org.gan4j.api.data.DatasetRequest;
 import org.gan4j.api.data.GanDataset;
 import org.gan4j.api.data.SampleBatch;
 import org.gan4j.api.plugin.Options;
-import org.gan4j.core.train.DjlEnvironment;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.engine.DjlEnvironment;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

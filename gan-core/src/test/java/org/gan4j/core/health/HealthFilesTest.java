@@ -1,5 +1,6 @@
 package org.gan4j.core.health;
 
+import org.gan4j.core.testing.Events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.types.Shape;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthFilesTest {
 
     private static TrainingStart start(Path dir, long startStep) {
-        return new TrainingStart(TrainConfig.builder().build(), new ModelSpec(2, new Shape(2), 0), dir, 100, 1, 100,
+        return Events.start(TrainConfig.builder().build(), new ModelSpec(2, new Shape(2), 0), dir, 100, 1, 100,
                 startStep);
     }
 
     private static StepEvent step(long step, StepDiagnostics d) {
-        return new StepEvent(step, 100, 1, 1.375, 0.6875, d);
+        return Events.step(step, 100, 1, 1.375, 0.6875, d);
     }
 
     @Test
@@ -33,7 +34,7 @@ class HealthFilesTest {
         RunDirectory run = RunDirectory.create(dir.resolve("run"), false);
         HealthCsvWriter w = new HealthCsvWriter(run);
         w.onStart(start(run.root(), 0));
-        StepDiagnostics d = new StepDiagnostics(0.5, 0.25, 0.125, -0.5, 0, 3.5, Double.NaN);
+        StepDiagnostics d = Events.diagnostics(0.5, 0.25, 0.125, -0.5, 0, 3.5, Double.NaN);
         w.onStep(step(10, d));
         w.onStep(step(11, null));
         w.onStep(step(20, d));
@@ -47,7 +48,7 @@ class HealthFilesTest {
 
         HealthCsvWriter resumed = new HealthCsvWriter(run);
         resumed.onStart(start(run.root(), 20));
-        resumed.onStep(step(30, new StepDiagnostics(1, 1, 0, 0, 0, 1, 1)));
+        resumed.onStep(step(30, Events.diagnostics(1, 1, 0, 0, 0, 1, 1)));
         List<String> lines = Files.readAllLines(file);
         assertEquals(List.of("step", "10", "20", "30"), lines.stream().map(l -> l.substring(0, l.indexOf(','))).toList());
         assertEquals("30,1,1.37500,0.687500,1.00000,1.00000,0.00000,0.00000,1.00000,1.00000", lines.get(3));

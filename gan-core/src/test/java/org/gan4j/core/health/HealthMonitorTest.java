@@ -1,5 +1,6 @@
 package org.gan4j.core.health;
 
+import org.gan4j.core.testing.Events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,16 +18,44 @@ import org.junit.jupiter.api.Test;
 /** Each detector on synthetic diagnostic streams: it fires on its failure, once, and stays quiet on a healthy run. */
 class HealthMonitorTest {
 
+    /** The monitor with its diagnoses collected, an event at a time. */
+    private static final class Monitor {
+        final List<Diagnosis> sink = new ArrayList<>();
+        final HealthMonitor monitor;
+
+        Monitor(String loss) {
+            monitor = new HealthMonitor(loss, sink::add);
+        }
+
+        List<Diagnosis> step(StepEvent e) {
+            sink.clear();
+            monitor.onStep(e);
+            return List.copyOf(sink);
+        }
+
+        List<Diagnosis> epoch(EpochEvent e) {
+            sink.clear();
+            monitor.onEpoch(e);
+            return List.copyOf(sink);
+        }
+
+        List<Diagnosis> nonFinite(long step, int epoch, String cause) {
+            sink.clear();
+            monitor.onDivergence(new org.gan4j.api.train.DivergenceEvent(step, epoch, cause, -1));
+            return List.copyOf(sink);
+        }
+    }
+
     /** A stream of measured steps (every 10 after the first 10, as the trainer measures), 100 steps an epoch. */
     private static final class Stream {
-        final HealthMonitor monitor;
+        final Monitor monitor;
         final Random random = new Random(7);
         final List<Diagnosis> found = new ArrayList<>();
         long step;
         int phase;
 
         Stream(String loss) {
-            monitor = new HealthMonitor(loss);
+            monitor = new Monitor(loss);
         }
 
         long nextStep() {
@@ -39,7 +68,7 @@ class HealthMonitorTest {
 
         void add(double dLoss, double gLoss, StepDiagnostics d) {
             step = nextStep();
-            found.addAll(monitor.step(new StepEvent(step, 100_000, epoch(), dLoss, gLoss, d)));
+            found.addAll(monitor.step(Events.step(step, 100_000, epoch(), dLoss, gLoss, d)));
             // The steps between measurements only count.
             if (step % 100 == 0) {
                 found.addAll(monitor.epoch(epochEvent(Map.of())));
@@ -47,7 +76,7 @@ class HealthMonitorTest {
         }
 
         EpochEvent epochEvent(Map<String, Double> metrics) {
-            return new EpochEvent(epoch(), 1000, step, 1.37, 0.72, metrics, null);
+            return Events.epoch(epoch(), 1000, step, 1.37, 0.72, metrics, null);
         }
 
         /** A settled non-saturating game: D near chance, losses near log 4 and log 2, steady norms. */
@@ -55,7 +84,7 @@ class HealthMonitorTest {
             for (int i = 0; i < n; i++) {
                 double acc = clamp(0.5 + 0.08 * random.nextGaussian());
                 add(1.37 + 0.03 * random.nextGaussian(), 0.72 + 0.05 * random.nextGaussian(),
-                        new StepDiagnostics(clamp(0.5 + 0.08 * random.nextGaussian()), acc,
+                        Events.diagnostics(clamp(0.5 + 0.08 * random.nextGaussian()), acc,
                                 0.1 * random.nextGaussian(), 0.1 * random.nextGaussian(), 0,
                                 3 * Math.exp(0.4 * random.nextGaussian()), 1.5 * Math.exp(0.3 * random.nextGaussian())));
             }
@@ -64,7 +93,7 @@ class HealthMonitorTest {
         /** D rejects every fake with saturated logits, and G's gradient is all but gone. */
         void dTooStrong(int n, double fakeScore, double threshold) {
             for (int i = 0; i < n; i++) {
-                add(0.001, 1e-7, new StepDiagnostics(1, 1, 8, fakeScore + random.nextGaussian(), threshold,
+                add(0.001, 1e-7, Events.diagnostics(1, 1, 8, fakeScore + random.nextGaussian(), threshold,
                         1e-5 * Math.exp(random.nextGaussian()), 0.01));
             }
         }
@@ -74,7 +103,7 @@ class HealthMonitorTest {
             for (int i = 0; i < n; i++) {
                 boolean dWins = (phase++ / 10) % 2 == 0;
                 add(dWins ? 0.3 : 2.5, dWins ? 4 + random.nextDouble() : 0.2 + 0.1 * random.nextDouble(),
-                        new StepDiagnostics(dWins ? 0.95 : 0.3, dWins ? 0.97 : 0.05, dWins ? 2 : -1, dWins ? -3 : 1.5,
+                        Events.diagnostics(dWins ? 0.95 : 0.3, dWins ? 0.97 : 0.05, dWins ? 2 : -1, dWins ? -3 : 1.5,
                                 0, 5, 3));
             }
         }
@@ -96,7 +125,7 @@ class HealthMonitorTest {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("modes", epoch < 3 ? 6.0 + epoch : 8.0);
             m.put("high_quality_pct", Math.min(90, 10.0 * epoch));
-            m.put(Diversity.METRIC, 1.0 + 0.02 * Math.sin(epoch));
+            m.put(org.gan4j.api.eval.MetricNames.DIVERSITY, 1.0 + 0.02 * Math.sin(epoch));
             s.found.addAll(s.monitor.epoch(s.epochEvent(m)));
         }
         assertEquals(List.of(), s.found);
@@ -140,23 +169,23 @@ class HealthMonitorTest {
 
     @Test
     void modeCollapseFiresOnLowDiversityAndOnLostModes() {
-        HealthMonitor m = new HealthMonitor("non-saturating");
+        Monitor m = new Monitor("non-saturating");
         // Collapsed from the start: no earlier level needed.
-        List<Diagnosis> d = m.epoch(epoch(1, Map.of(Diversity.METRIC, 0.01)));
+        List<Diagnosis> d = m.epoch(epoch(1, Map.of(org.gan4j.api.eval.MetricNames.DIVERSITY, 0.01)));
         assertEquals(1, d.size());
         assertEquals("mode-collapse", d.get(0).problem());
         assertTrue(d.get(0).evidence().contains("0.0100 of the real data's"), d.get(0).evidence());
         assertTrue(d.get(0).remedies().stream().anyMatch(r -> r.endsWith("--unrolled-steps 5")));
-        assertEquals(List.of(), m.epoch(epoch(2, Map.of(Diversity.METRIC, 0.01))), "once an episode");
+        assertEquals(List.of(), m.epoch(epoch(2, Map.of(org.gan4j.api.eval.MetricNames.DIVERSITY, 0.01))), "once an episode");
 
-        HealthMonitor falling = new HealthMonitor("non-saturating");
-        assertEquals(List.of(), falling.epoch(epoch(1, Map.of(Diversity.METRIC, 0.95))));
-        assertEquals(List.of(), falling.epoch(epoch(2, Map.of(Diversity.METRIC, 0.8))), "a small dip is no collapse");
-        d = falling.epoch(epoch(3, Map.of(Diversity.METRIC, 0.4)));
+        Monitor falling = new Monitor("non-saturating");
+        assertEquals(List.of(), falling.epoch(epoch(1, Map.of(org.gan4j.api.eval.MetricNames.DIVERSITY, 0.95))));
+        assertEquals(List.of(), falling.epoch(epoch(2, Map.of(org.gan4j.api.eval.MetricNames.DIVERSITY, 0.8))), "a small dip is no collapse");
+        d = falling.epoch(epoch(3, Map.of(org.gan4j.api.eval.MetricNames.DIVERSITY, 0.4)));
         assertEquals(1, d.size());
         assertTrue(d.get(0).evidence().contains("fell to 0.400 of the real data's, from 0.950"), d.get(0).evidence());
 
-        HealthMonitor toy = new HealthMonitor("non-saturating");
+        Monitor toy = new Monitor("non-saturating");
         // Modes touched by an untrained generator's spread (3% high-quality) are not modes covered.
         assertEquals(List.of(), toy.epoch(epoch(1, Map.of("modes", 8.0, "high_quality_pct", 3.0))));
         assertEquals(List.of(), toy.epoch(epoch(2, Map.of("modes", 5.0, "high_quality_pct", 20.0))));
@@ -213,7 +242,7 @@ class HealthMonitorTest {
         s.healthy(50);
         for (int i = 0; i < 60; i++) {
             double scale = Math.pow(1.2, i);
-            s.add(-scale, scale, new StepDiagnostics(0.6, 0.6, scale, -scale, 0, 3 * Math.sqrt(scale), 1.5));
+            s.add(-scale, scale, Events.diagnostics(0.6, 0.6, scale, -scale, 0, 3 * Math.sqrt(scale), 1.5));
         }
         assertEquals(List.of("divergence"), s.problems());
         Diagnosis d = s.found.get(0);
@@ -222,7 +251,7 @@ class HealthMonitorTest {
         assertTrue(d.remedies().stream().anyMatch(r -> r.endsWith("--on-divergence rollback")));
         assertEquals(List.of(), s.monitor.nonFinite(s.step + 1, 2, "training diverged"), "already reported");
 
-        HealthMonitor sudden = new HealthMonitor("non-saturating");
+        Monitor sudden = new Monitor("non-saturating");
         List<Diagnosis> nan = sudden.nonFinite(7, 1, "training diverged at step 7: the generator loss is NaN");
         assertEquals(1, nan.size());
         assertEquals("training diverged at step 7: the generator loss is NaN", nan.get(0).evidence());
@@ -230,6 +259,6 @@ class HealthMonitorTest {
     }
 
     private static EpochEvent epoch(int epoch, Map<String, Double> metrics) {
-        return new EpochEvent(epoch, 100, epoch * 100L, 1.37, 0.72, metrics, null);
+        return Events.epoch(epoch, 100, epoch * 100L, 1.37, 0.72, metrics, null);
     }
 }

@@ -17,7 +17,7 @@ import org.gan4j.api.ConfigException;
 import org.gan4j.api.export.BlockConverter;
 import org.gan4j.api.loss.AdversarialLossProvider;
 import org.gan4j.api.plugin.GanPlugin;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package org.gan4j.core.report;
 
+import org.gan4j.core.testing.TestRuns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ import org.gan4j.api.train.TrainingListener;
 import org.gan4j.api.train.TrainingSummary;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.train.GanTrainer;
-import org.gan4j.core.train.PluginCatalog;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.core.train.TrainingModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,14 +43,9 @@ class ReportWriterTest {
     }
 
     private static TrainingSummary train(RunDirectory run, TrainingListener after) {
-        return Guice.createInjector(new TrainingModule(tiny(), PLUGINS, run), new AbstractModule() {
-                    @Override
-                    protected void configure() {
-                        TrainingModule.listeners(binder()).addBinding().toInstance(after);
-                    }
-                })
-                .getInstance(GanTrainer.class)
-                .train();
+        try (var gan = TestRuns.trainer(tiny(), PLUGINS, run, after).train()) {
+            return gan.summary();
+        }
     }
 
     @Test
@@ -107,7 +103,7 @@ class ReportWriterTest {
         assertEquals(1, warnings.size(), "one warning, not one an epoch: " + warnings);
         assertTrue(warnings.get(0).contains("report.html after epoch 1; training goes on without it: "), warnings.get(0));
         assertEquals(12, summary.steps());
-        assertTrue(Files.isRegularFile(run.generatorFile()), "the run finished and saved its generator");
+        assertTrue(Files.isRegularFile(run.finalNetworkFile("generator")), "the run finished and saved its generator");
         assertTrue(Files.isDirectory(root.resolve(RunReport.FILE_NAME)));
         try (var files = Files.list(root)) {
             assertEquals(0, files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count(),

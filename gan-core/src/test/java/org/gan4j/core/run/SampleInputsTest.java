@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.gan4j.api.ConfigException;
-import org.gan4j.core.train.Noise;
+import org.gan4j.api.data.Noise;
 import org.junit.jupiter.api.Test;
 
 class SampleInputsTest {

@@ -1,5 +1,6 @@
 package org.gan4j.core.train;
 
+import org.gan4j.core.testing.Events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class ConsoleProgressTest {
     /** 1,000 steps in 4 epochs of 250, resumed at {@code startStep}. */
     private static TrainingStart start(long startStep) {
         TrainConfig config = TrainConfig.builder().discriminatorSteps(1).batchSize(64).seed(7).build();
-        return new TrainingStart(config, new ModelSpec(2, new Shape(2), 0), RUN, 1000, 4, 250, startStep);
+        return Events.start(config, new ModelSpec(2, new Shape(2), 0), RUN, 1000, 4, 250, startStep);
     }
 
     private static Map<String, Double> metrics() {
@@ -42,7 +43,7 @@ class ConsoleProgressTest {
     }
 
     private static EpochEvent epoch(int epoch, long step) {
-        return new EpochEvent(epoch, 4, step, 1.25, 0.75, metrics(), null);
+        return Events.epoch(epoch, 4, step, 1.25, 0.75, metrics(), null);
     }
 
     @Test
@@ -52,7 +53,7 @@ class ConsoleProgressTest {
         p.onMessage("resuming from x at step 0 of 1000");
         p.onStart(start(0));
         for (long s = 1; s <= 250; s++) {
-            p.onStep(new StepEvent(s, 1000, 1, 1.0, 0.5));
+            p.onStep(Events.step(s, 1000, 1, 1.0, 0.5));
         }
         p.onEpoch(epoch(1, 250));
         p.onEnd(new TrainingSummary(RUN, 250, 1, 1.5, metrics()));
@@ -74,7 +75,7 @@ class ConsoleProgressTest {
         ConsoleProgress p = new ConsoleProgress(new PrintWriter(text), false, true, () -> 120);
         p.onStart(start(0));
         for (long s = 1; s <= 500; s++) {
-            p.onStep(new StepEvent(s, 1000, 1 + (int) ((s - 1) / 250), 1.0 + s / 1000.0, 0.5));
+            p.onStep(Events.step(s, 1000, 1 + (int) ((s - 1) / 250), 1.0 + s / 1000.0, 0.5));
         }
         p.close();
         String out = text.toString();
@@ -95,7 +96,7 @@ class ConsoleProgressTest {
         ConsoleProgress p = new ConsoleProgress(new PrintWriter(text), false, true, () -> 100);
         p.onStart(start(0));
         for (long s = 1; s <= 250; s++) {
-            p.onStep(new StepEvent(s, 1000, 1, 1.0, 0.5));
+            p.onStep(Events.step(s, 1000, 1, 1.0, 0.5));
         }
         waitFor(text, "250/1000");
         p.onEpoch(epoch(1, 250));
@@ -117,7 +118,7 @@ class ConsoleProgressTest {
         ConsoleProgress p = new ConsoleProgress(new PrintWriter(text), false, true, () -> 100);
         p.onStart(start(0));
         for (long s = 1; s <= 300; s++) {
-            p.onStep(new StepEvent(s, 1000, 2, 1.0, 0.5));
+            p.onStep(Events.step(s, 1000, 2, 1.0, 0.5));
         }
         waitFor(text, "300/1000");
         p.onDiagnosis(new Diagnosis(300, 2, "mode-collapse", "Mode collapse", "diversity 0.1",
@@ -145,7 +146,7 @@ class ConsoleProgressTest {
         assertTrue(first.startsWith("train  60% "), first);
         // No step of this session yet: no rate and no remaining time to show.
         assertTrue(first.contains("(0:00:00 / ?) ? it/s"), first);
-        p.onStep(new StepEvent(601, 1000, 3, 1.0, 0.5));
+        p.onStep(Events.step(601, 1000, 3, 1.0, 0.5));
         p.close();
         String last = lastDrawing(text.toString());
         assertTrue(last.contains(" 601/1000 it "), last);
@@ -156,7 +157,7 @@ class ConsoleProgressTest {
         StringWriter text = new StringWriter();
         ConsoleProgress p = new ConsoleProgress(new PrintWriter(text), true, true, () -> 100);
         p.onStart(start(0));
-        p.onStep(new StepEvent(1, 1000, 1, 1.0, 0.5));
+        p.onStep(Events.step(1, 1000, 1, 1.0, 0.5));
         p.onEpoch(epoch(1, 250));
         p.onMessage("checkpoint");
         p.onEnd(new TrainingSummary(RUN, 250, 1, 1.5, metrics()));

@@ -1,10 +1,12 @@
 package org.gan4j.core.train;
 
+import org.gan4j.core.testing.TestRuns;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import java.nio.file.Path;
 import java.util.Map;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.core.metrics.ToyMetrics;
 import org.gan4j.core.run.RunDirectory;
@@ -21,12 +23,8 @@ class DefaultRunQualityTest {
     @Test
     void shortDefaultRunCoversTheRing(@TempDir Path dir) {
         TrainConfig config = TrainConfig.builder().steps(3000).seed(7).build();
-        RunDirectory run = RunDirectory.create(dir.resolve("run"), false);
-        Map<String, Double> m =
-                Guice.createInjector(new TrainingModule(config, PluginCatalog.load(getClass().getClassLoader()), run))
-                        .getInstance(GanTrainer.class)
-                        .train()
-                        .metrics();
+        Map<String, Double> m = TestRuns.train(config, PluginCatalog.load(getClass().getClassLoader()), dir.resolve("run"))
+                .metrics();
         // Measured with seed 7: 8 modes, 26.9% high quality, reverse KL 0.0375.
         assertTrue(m.get(ToyMetrics.MODES) >= 7, "modes " + m);
         assertTrue(m.get(ToyMetrics.HIGH_QUALITY) >= 15, "high quality " + m);

@@ -1,5 +1,6 @@
 package org.gan4j.core.train;
 
+import org.gan4j.core.testing.TestRuns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.api.GanException;
 import org.gan4j.api.config.PluginChoice;
 import org.gan4j.api.config.TrainConfig;
@@ -71,7 +73,7 @@ class DivergenceTest {
     private static PluginCatalog with(FlakyLoss loss) {
         List<AdversarialLossProvider> losses = new ArrayList<>(PLUGINS.losses().all());
         losses.add(loss);
-        return new PluginCatalog(PLUGINS.models(), PluginRegistry.of(AdversarialLossProvider.KIND, losses),
+        return new PluginCatalog(PLUGINS.games(), PLUGINS.models(), PluginRegistry.of(AdversarialLossProvider.KIND, losses),
                 PLUGINS.datasets(), PLUGINS.regularizers(), PLUGINS.converters(), List.of(), List.of());
     }
 
@@ -97,19 +99,14 @@ class DivergenceTest {
                 messages.add(message);
             }
         };
-        return Guice.createInjector(new TrainingModule(config, plugins, run), new AbstractModule() {
-            @Override
-            protected void configure() {
-                TrainingModule.listeners(binder()).addBinding().toInstance(listener);
-            }
-        }).getInstance(GanTrainer.class);
+        return TestRuns.trainer(config, plugins, run, listener);
     }
 
     @Test
     void aNanLossStopsTheRunNamingTheStepAndTheLastGoodCheckpoint(@TempDir Path dir) {
         List<String> messages = new ArrayList<>();
         GanException e = assertThrows(GanException.class,
-                () -> trainer(config("stop"), with(new FlakyLoss(7)), dir, messages).train());
+                () -> trainer(config("stop"), with(new FlakyLoss(7)), dir, messages).train().close());
         assertEquals("training diverged at step 7: the generator loss is NaN; the last good checkpoint is "
                 + dir.resolve("checkpoints/step-0000000006") + " (step 6); lower the learning rates (--lr), try"
                 + " another loss, or train with --on-divergence rollback", e.getMessage());
@@ -118,7 +115,7 @@ class DivergenceTest {
     @Test
     void aNanLossIsDiagnosedAsDivergenceWithItsRemedies(@TempDir Path dir) throws Exception {
         List<String> messages = new ArrayList<>();
-        assertThrows(GanException.class, () -> trainer(config("stop"), with(new FlakyLoss(7)), dir, messages).train());
+        assertThrows(GanException.class, () -> trainer(config("stop"), with(new FlakyLoss(7)), dir, messages).train().close());
         List<String> lines = Files.readAllLines(dir.resolve("diagnosis.jsonl"));
         assertEquals(1, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("{\"step\":7,\"epoch\":2,\"problem\":\"divergence\",\"title\":\"Training is"
@@ -130,7 +127,7 @@ class DivergenceTest {
     @Test
     void rollbackReturnsToTheCheckpointWithHalvedRatesAndFinishes(@TempDir Path dir) throws Exception {
         List<String> messages = new ArrayList<>();
-        trainer(config("rollback"), with(new FlakyLoss(7)), dir, messages).train();
+        trainer(config("rollback"), with(new FlakyLoss(7)), dir, messages).train().close();
         assertTrue(messages.contains("training diverged at step 7: the generator loss is NaN; rolled back to "
                 + dir.resolve("checkpoints/step-0000000006") + " with the learning rates halved (factor 0.5,"
                 + " rollback 1 of 3)"), messages.toString());
@@ -155,7 +152,7 @@ class DivergenceTest {
         List<String> messages = new ArrayList<>();
         // Step 5 is the 5th generator loss; after each rollback to step 4 it is the next call.
         GanException e = assertThrows(GanException.class,
-                () -> trainer(config("rollback"), with(new FlakyLoss(5, 6, 7, 8)), dir, messages).train());
+                () -> trainer(config("rollback"), with(new FlakyLoss(5, 6, 7, 8)), dir, messages).train().close());
         assertEquals("training diverged at step 5: the generator loss is NaN; the last good checkpoint is "
                 + dir.resolve("checkpoints/step-0000000004") + " (step 4); gave up after 3 rollbacks", e.getMessage());
         assertEquals(3, messages.stream().filter(m -> m.contains("rolled back to")).count());

@@ -1,5 +1,6 @@
 package org.gan4j.core.train;
 
+import org.gan4j.core.testing.TestRuns;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +29,7 @@ import org.gan4j.api.train.TrainingStart;
 import org.gan4j.api.train.TrainingSummary;
 import org.gan4j.core.metrics.ToyMetrics;
 import org.gan4j.core.run.RunDirectory;
-import org.gan4j.core.run.TrainedGenerator;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.InOrder;
@@ -50,19 +51,7 @@ class GanTrainerTest {
     }
 
     private static TrainingSummary train(TrainConfig config, Path dir, TrainingListener extra) {
-        RunDirectory run = RunDirectory.create(dir, false);
-        return Guice.createInjector(
-                        new TrainingModule(config, PLUGINS, run),
-                        new AbstractModule() {
-                            @Override
-                            protected void configure() {
-                                if (extra != null) {
-                                    TrainingModule.listeners(binder()).addBinding().toInstance(extra);
-                                }
-                            }
-                        })
-                .getInstance(GanTrainer.class)
-                .train();
+        return extra == null ? TestRuns.train(config, PLUGINS, dir) : TestRuns.train(config, PLUGINS, dir, extra);
     }
 
     @Test
@@ -81,7 +70,7 @@ class GanTrainerTest {
         order.verifyNoMoreInteractions();
         assertEquals(
                 List.of(ToyMetrics.MODES, ToyMetrics.HIGH_QUALITY, ToyMetrics.REVERSE_KL,
-                        org.gan4j.core.health.Diversity.METRIC),
+                        org.gan4j.api.eval.MetricNames.DIVERSITY),
                 List.copyOf(summary.metrics().keySet()),
                 "toy metrics and the sample diversity are reported for the ring");
     }
@@ -104,7 +93,7 @@ class GanTrainerTest {
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head, png.toString());
         }
         assertEquals(12, run.readInfo().steps());
-        assertTrue(Files.size(run.discriminatorFile()) > 0);
+        assertTrue(Files.size(run.finalNetworkFile("discriminator")) > 0);
     }
 
     @Test
@@ -112,9 +101,9 @@ class GanTrainerTest {
         train(tiny(5), dir.resolve("a"), null);
         train(tiny(5), dir.resolve("b"), null);
         train(tiny(6), dir.resolve("c"), null);
-        byte[] a = Files.readAllBytes(RunDirectory.open(dir.resolve("a")).generatorFile());
-        byte[] b = Files.readAllBytes(RunDirectory.open(dir.resolve("b")).generatorFile());
-        byte[] c = Files.readAllBytes(RunDirectory.open(dir.resolve("c")).generatorFile());
+        byte[] a = Files.readAllBytes(RunDirectory.open(dir.resolve("a")).finalNetworkFile("generator"));
+        byte[] b = Files.readAllBytes(RunDirectory.open(dir.resolve("b")).finalNetworkFile("generator"));
+        byte[] c = Files.readAllBytes(RunDirectory.open(dir.resolve("c")).finalNetworkFile("generator"));
         assertArrayEquals(a, b);
         assertFalse(Arrays.equals(a, c));
         assertEquals(Files.readString(dir.resolve("a/metrics.csv")).replaceAll(",[0-9.]+,[0-9.]*\n", "\n"),
@@ -127,15 +116,15 @@ class GanTrainerTest {
         Path out = dir.resolve("run");
         train(tiny(2), out, null);
         try (NDManager manager = NDManager.newBaseManager();
-                TrainedGenerator g = TrainedGenerator.load(RunDirectory.open(out), PLUGINS, manager)) {
+                TrainedModel g = TrainedModel.load(RunDirectory.open(out), PLUGINS, manager)) {
             float[] x = g.sample(10, 3, -1);
             assertEquals(20, x.length);
             assertArrayEquals(x, g.sample(10, 3, -1));
             assertFalse(Arrays.equals(x, g.sample(10, 4, -1)));
             // Seeded sampling is sampling from SampleInputs' noise for that seed.
-            assertArrayEquals(x, g.sample(org.gan4j.core.run.SampleInputs.noise(3, 10, g.spec().latentSize()), 10, null));
+            assertArrayEquals(x, g.sample(org.gan4j.api.data.Noise.normal(3, org.gan4j.api.data.Noise.SAMPLING, 0, 10, g.spec().latentSize()), 10, null));
             assertEquals(
-                    "--label is for conditional models; this model is unconditional",
+                    "a label was given, but this model takes no labels (it is unconditional)",
                     assertThrows(org.gan4j.api.GanException.class, () -> g.sample(1, 0, 2)).getMessage());
         }
     }

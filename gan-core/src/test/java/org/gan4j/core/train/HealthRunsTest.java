@@ -1,5 +1,6 @@
 package org.gan4j.core.train;
 
+import org.gan4j.core.testing.TestRuns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.api.config.AdamConfig;
 import org.gan4j.api.config.PluginChoice;
 import org.gan4j.api.config.TrainConfig;
@@ -75,7 +77,7 @@ class HealthRunsTest {
     private static PluginCatalog withCollapsedMlp() {
         List<ArchitectureProvider> models = new ArrayList<>(PLUGINS.models().all());
         models.add(new CollapsedMlp());
-        return new PluginCatalog(PluginRegistry.of(ArchitectureProvider.KIND, models), PLUGINS.losses(),
+        return new PluginCatalog(PLUGINS.games(), PluginRegistry.of(ArchitectureProvider.KIND, models), PLUGINS.losses(),
                 PLUGINS.datasets(), PLUGINS.regularizers(), PLUGINS.converters(), List.of(), List.of());
     }
 
@@ -89,7 +91,7 @@ class HealthRunsTest {
 
     private static Path train(TrainConfig config, PluginCatalog plugins, Path dir) {
         RunDirectory run = RunDirectory.create(dir, false);
-        Guice.createInjector(new TrainingModule(config, plugins, run)).getInstance(GanTrainer.class).train();
+        TestRuns.trainer(config, plugins, run).train().close();
         return dir;
     }
 

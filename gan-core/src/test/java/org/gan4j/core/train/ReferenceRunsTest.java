@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.core.config.ConfigFiles;
+import org.gan4j.core.config.RunSettings;
+import org.gan4j.core.eval.StandardEvaluation;
+import org.gan4j.core.plugin.PluginCatalog;
+import org.gan4j.core.engine.DjlEnvironment;
 import org.gan4j.core.run.RunDirectory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +54,10 @@ class ReferenceRunsTest {
         TrainConfig config = ConfigFiles.read(reference.resolve("config.json"), TrainConfig.builder().build());
         Path out = dir.resolve("run");
         RunDirectory run = RunDirectory.create(out, false);
-        Guice.createInjector(new TrainingModule(config, PLUGINS, run)).getInstance(GanTrainer.class).train();
+        // The command line's wiring: the run's files and gan4j's evaluation every epoch.
+        Guice.createInjector(new TrainingModule(RunSettings.resolve(config, PLUGINS), run), binder ->
+                        TrainingModule.evaluations(binder).addBinding().to(StandardEvaluation.class))
+                .getInstance(GanTrainer.class).train().close();
 
         Path checkpoints = out.resolve("checkpoints");
         Path last;

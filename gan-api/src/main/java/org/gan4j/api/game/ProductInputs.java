@@ -1,0 +1,175 @@
+package org.gan4j.api.game;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.gan4j.api.ConfigException;
+import org.gan4j.api.data.Seeds;
+
+/**
+ * Values for a product's inputs, for {@code count} samples, on the host: a float array ({@code
+ * count * size} values, row-major) for every float input and an int array ({@code count} class
+ * indices) for every categorical one. Samplers of runs (through DJL) and of exported files
+ * (through ONNX Runtime) both draw them here, so that the same seed gives the same samples.
+ *
+ * @param product the product the values are for
+ * @param count how many samples
+ * @param floats per input, in the product's order: the values of a float input, null for a
+ *     categorical one
+ * @param ints per input: the class indices of a categorical input, null for a float one
+ */
+public record ProductInputs(Product product, int count, List<float[]> floats, List<int[]> ints) {
+
+    /** Checks that every input has values of its kind and size. */
+    public ProductInputs {
+        Objects.requireNonNull(product, "product");
+        if (count <= 0) {
+            throw new IllegalArgumentException("the number of samples must be positive, got " + count);
+        }
+        floats = Collections.unmodifiableList(new ArrayList<>(floats));
+        ints = Collections.unmodifiableList(new ArrayList<>(ints));
+        List<ProductInput> inputs = product.inputs();
+        if (floats.size() != inputs.size() || ints.size() != inputs.size()) {
+            throw new IllegalArgumentException("values for " + floats.size() + " inputs; the product has " + inputs.size());
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            ProductInput in = inputs.get(i);
+            if (in.kind() == ProductInput.Kind.CATEGORICAL) {
+                int[] v = ints.get(i);
+                if (v == null || v.length != count) {
+                    throw new IllegalArgumentException("input '" + in.name() + "' needs " + count + " class indices");
+                }
+                for (int j = 0; j < count; j++) {
+                    if (v[j] < 0 || v[j] >= in.classes()) {
+                        throw new IllegalArgumentException("input '" + in.name() + "': class " + v[j] + " (sample " + j
+                                + ") is out of range; the classes are 0 to " + (in.classes() - 1));
+                    }
+                }
+            } else {
+                float[] v = floats.get(i);
+                if (v == null || (long) v.length != (long) count * in.size()) {
+                    throw new IllegalArgumentException("input '" + in.name() + "' needs " + (long) count * in.size()
+                            + " values (" + count + " samples of " + in.shape() + "), got "
+                            + (v == null ? "none" : v.length));
+                }
+            }
+        }
+    }
+
+    /**
+     * Draws every input from streams of a seed: the first normal input (the latent vector) from
+     * {@code Seeds.stream(seed, purpose, 0)}, every other input i from {@code Seeds.stream(seed,
+     * purpose, 0, i)}; uniform inputs on [-1, 1]; the first categorical input is {@code label} for
+     * every sample or, when {@code label} is -1, cycles through the classes (sample j gets class
+     * {@code j % classes}), and other categorical inputs cycle too. Image inputs cannot be drawn.
+     *
+     * @param product the product
+     * @param count how many samples
+     * @param seed the seed
+     * @param purpose the stream's purpose, e.g. {@link org.gan4j.api.data.Noise#SAMPLING}
+     * @param label the class of every sample, or -1 to cycle through the classes
+     * @return the values
+     * @throws ConfigException if count is not positive, a label is given to a product that takes
+     *     none or is out of range, or the product takes an image
+     */
+    public static ProductInputs draw(Product product, int count, long seed, long purpose, int label) {
+        if (count <= 0) {
+            throw new ConfigException("the number of samples must be positive, got " + count);
+        }
+        int classes = product.numClasses();
+        if (label >= 0 && classes == 0) {
+            throw new ConfigException("a label was given, but this model takes no labels (it is unconditional)");
+        }
+        if (label >= classes && classes > 0) {
+            throw new ConfigException("label " + label + " is out of range; this model has classes 0 to " + (classes - 1));
+        }
+        List<float[]> floats = new ArrayList<>();
+        List<int[]> ints = new ArrayList<>();
+        boolean firstNormal = true;
+        boolean firstCategorical = true;
+        List<ProductInput> inputs = product.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            ProductInput in = inputs.get(i);
+            switch (in.kind()) {
+                case NORMAL -> {
+                    SplittableRandom r = firstNormal ? Seeds.stream(seed, purpose, 0) : Seeds.stream(seed, purpose, 0, i);
+                    firstNormal = false;
+                    float[] v = new float[Math.multiplyExact(count, in.size())];
+                    for (int j = 0; j < v.length; j++) {
+                        v[j] = (float) r.nextGaussian();
+                    }
+                    floats.add(v);
+                    ints.add(null);
+                }
+                case UNIFORM -> {
+                    SplittableRandom r = Seeds.stream(seed, purpose, 0, i);
+                    float[] v = new float[Math.multiplyExact(count, in.size())];
+                    for (int j = 0; j < v.length; j++) {
+                        v[j] = (float) (2 * r.nextDouble() - 1);
+                    }
+                    floats.add(v);
+                    ints.add(null);
+                }
+                case CATEGORICAL -> {
+                    int fixed = firstCategorical ? label : -1;
+                    firstCategorical = false;
+                    int[] v = new int[count];
+                    for (int j = 0; j < count; j++) {
+                        v[j] = fixed >= 0 ? fixed : j % in.classes();
+                    }
+                    floats.add(null);
+                    ints.add(v);
+                }
+                case IMAGE -> throw new ConfigException("the product takes an image ('" + in.name()
+                        + "'); give the images to translate instead of drawing them");
+            }
+        }
+        return new ProductInputs(product, count, floats, ints);
+    }
+
+    /**
+     * These values with one float input replaced, e.g. given latent vectors.
+     *
+     * @param name the input's name
+     * @param values its values, {@code count * size}
+     * @return the new values
+     */
+    public ProductInputs withFloats(String name, float[] values) {
+        int i = indexOf(name);
+        List<float[]> f = new ArrayList<>(floats);
+        f.set(i, values);
+        return new ProductInputs(product, count, f, ints);
+    }
+
+    /**
+     * The values of one input, by name.
+     *
+     * @param name the input's name
+     * @return its float values, or null for a categorical input
+     */
+    public float[] floats(String name) {
+        return floats.get(indexOf(name));
+    }
+
+    /**
+     * The class indices of one input, by name.
+     *
+     * @param name the input's name
+     * @return its class indices, or null for a float input
+     */
+    public int[] ints(String name) {
+        return ints.get(indexOf(name));
+    }
+
+    private int indexOf(String name) {
+        List<ProductInput> inputs = product.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the product has no input '" + name + "'");
+    }
+}

@@ -1,0 +1,56 @@
+package org.gan4j.core.train;
+
+import java.util.Optional;
+import org.gan4j.api.GanException;
+import org.gan4j.core.game.Diverged;
+import org.gan4j.core.run.Checkpoints;
+
+/**
+ * What a NaN or infinite loss or weight does to a run: {@code stop} it, or {@code rollback} to the
+ * last checkpoint with every learning rate halved, up to {@value #MAX_ROLLBACKS} times.
+ */
+final class DivergencePolicy {
+
+    /** Rollbacks a run with {@code onDivergence = rollback} makes before it gives up. */
+    static final int MAX_ROLLBACKS = 3;
+
+    private final boolean rollback;
+    private int rollbacks;
+
+    /**
+     * Creates the policy.
+     *
+     * @param onDivergence the setting: stop or rollback
+     */
+    DivergencePolicy(String onDivergence) {
+        this.rollback = onDivergence.equals("rollback");
+    }
+
+    /**
+     * Decides what follows a divergence.
+     *
+     * @param diverged what happened
+     * @param last the newest whole checkpoint, if any
+     * @return the checkpoint to roll back to
+     * @throws GanException when the run stops: the trainer's message, the last good checkpoint and
+     *     what to try
+     */
+    Checkpoints.Checkpoint decide(Diverged diverged, Optional<Checkpoints.Checkpoint> last) {
+        if (rollback && rollbacks < MAX_ROLLBACKS && last.isPresent()) {
+            rollbacks++;
+            return last.get();
+        }
+        throw new GanException(diverged.getMessage() + "; " + (last.isEmpty()
+                ? "no checkpoint was written before it"
+                : "the last good checkpoint is " + last.get().dir() + " (step " + last.get().state().step() + ")")
+                + (rollback && last.isPresent()
+                        ? "; gave up after " + rollbacks + " rollbacks"
+                        : "; lower the learning rates (--lr), try another loss, or train with --on-divergence rollback"),
+                diverged);
+    }
+
+    /** @return the rollbacks made so far */
+    int rollbacks() {
+        return rollbacks;
+    }
+}
