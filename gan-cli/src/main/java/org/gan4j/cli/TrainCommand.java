@@ -48,6 +48,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "JSON config file (any subset of config.json's keys).")
     Path configFile;
 
+    @Option(names = "--game", paramLabel = "NAME",
+            description = "What a training step does (see 'gan plugins'). Default: adversarial.")
+    String game;
+
+    @Option(names = "--game-opt", paramLabel = "KEY=VALUE", description = "An option of the game.")
+    Map<String, String> gameOptions;
+
     @Option(names = "--model", paramLabel = "NAME", description = "Architecture (see 'gan plugins'). Default: mlp.")
     String model;
 
@@ -230,6 +237,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         java.util.List<String> changed = new java.util.ArrayList<>();
         addIf(changed, configFile != null, "--config");
+        addIf(changed, game != null || gameOptions != null, "--game");
         addIf(changed, loss != null, "--loss");
         addIf(changed, dataset != null, "--dataset");
         addIf(changed, modelOptions != null || lossOptions != null || datasetOptions != null, "plugin options");
@@ -371,6 +379,9 @@ public final class TrainCommand implements Callable<Integer> {
             base = configFile != null ? ConfigFiles.read(configFile, recommended) : recommended;
         }
         TrainConfig.Builder b = base.toBuilder();
+        if (game != null || gameOptions != null) {
+            b.game(choice("--game", game, gameOptions, base.game()));
+        }
         if (model != null || modelOptions != null) {
             b.model(choice("--model", model, modelOptions, base.model()));
         }
