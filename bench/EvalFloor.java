@@ -4,7 +4,7 @@ import java.util.Map;
 import org.gan4j.api.config.PluginChoice;
 import org.gan4j.api.data.*;
 import org.gan4j.api.plugin.Options;
-import org.gan4j.core.eval.*;
+import org.gan4j.eval.*;
 import org.gan4j.core.train.*;
 
 /** Real Fashion-MNIST against itself (train split vs the test split) and uniform noise: the floor and a ceiling of gan eval's numbers. */

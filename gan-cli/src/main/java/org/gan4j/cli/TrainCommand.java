@@ -13,11 +13,11 @@ import org.gan4j.api.config.AdamConfig;
 import org.gan4j.api.config.PluginChoice;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.core.config.RunSettings;
-import org.gan4j.core.eval.StandardEvaluation;
+import org.gan4j.core.config.Settings;
+import org.gan4j.starter.Gan4jModule;
 import org.gan4j.core.run.Checkpoints;
 import org.gan4j.core.config.ConfigFiles;
 import org.gan4j.core.run.RunDirectory;
-import org.gan4j.core.train.ConsoleProgress;
 import org.gan4j.core.train.GanTrainer;
 import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.core.train.TrainingModule;
@@ -315,12 +315,11 @@ public final class TrainCommand implements Callable<Integer> {
         // A bar only on a terminal: pipes and files get the plain lines that scripts read.
         console = new ConsoleProgress(progress, quiet, System.console() != null);
         return Guice.createInjector(
-                        new TrainingModule(settings, run),
+                        new Gan4jModule(settings, run),
                         new AbstractModule() {
                             @Override
                             protected void configure() {
                                 TrainingModule.listeners(binder()).addBinding().toInstance(console);
-                                TrainingModule.evaluations(binder()).addBinding().to(StandardEvaluation.class);
                             }
                         })
                 .getInstance(GanTrainer.class);
@@ -365,74 +364,73 @@ public final class TrainCommand implements Callable<Integer> {
      * @return the validated config
      */
     TrainConfig buildConfig(PluginCatalog plugins) {
-        TrainConfig defaults = TrainConfig.builder().build();
-        TrainConfig base = defaults;
-        if (configFile != null) {
-            base = ConfigFiles.read(configFile, defaults);
-        }
-        // The architecture is known only now; its recipe (e.g. DCGAN's learning rate and batch
-        // size) replaces gan4j's defaults, under the file and the flags.
-        String modelName = model != null ? choice("--model", model, null, base.model()).name() : base.model().name();
-        TrainConfig recommended =
-                plugins.models().get(modelName).recommendedSettings(defaults.toBuilder()).build();
-        if (!recommended.equals(defaults)) {
-            base = configFile != null ? ConfigFiles.read(configFile, recommended) : recommended;
-        }
-        TrainConfig.Builder b = base.toBuilder();
-        if (game != null || gameOptions != null) {
-            b.game(choice("--game", game, gameOptions, base.game()));
-        }
-        if (model != null || modelOptions != null) {
-            b.model(choice("--model", model, modelOptions, base.model()));
-        }
-        if (loss != null || lossOptions != null) {
-            b.loss(choice("--loss", loss, lossOptions, base.loss()));
-        }
-        if (dataset != null || datasetOptions != null) {
-            b.dataset(choice("--dataset", dataset, datasetOptions, base.dataset()));
-        }
+        // The library layers the settings (defaults < the architecture's recipe < the file <
+        // these overrides); the command checks each flag in its own words, then maps it onto a
+        // setting.
+        Settings settings = configFile != null ? Settings.defaults().file(configFile) : Settings.defaults();
+        settings = plugin(settings, "game", "--game", game, gameOptions);
+        settings = plugin(settings, "model", "--model", model, modelOptions);
+        settings = plugin(settings, "loss", "--loss", loss, lossOptions);
+        settings = plugin(settings, "dataset", "--dataset", dataset, datasetOptions);
+        TrainConfig base = settings.layered(plugins);
         if (regularizers != null || regularizerOptions != null) {
-            b.regularizers(regularizerChoices(base));
+            settings = settings.set("regularizers", regularizerChoices(base));
         }
         if (dataDir != null) {
-            b.dataDir(dataDir.toString());
+            settings = settings.set("dataDir", dataDir.toString());
         }
-        applyRunFlags(b);
-        if (batchSize != null) {
-            b.batchSize(batchSize);
+        if (length != null && length.epochs != null) {
+            settings = settings.set("epochs", length.epochs);
         }
-        if (seed != null) {
-            b.seed(seed);
+        if (length != null && length.steps != null) {
+            settings = settings.set("steps", length.steps);
         }
-        if (latentSize != null) {
-            b.latentSize(latentSize);
+        settings = setIf(settings, "checkpointEvery", checkpointEvery);
+        settings = setIf(settings, "keepCheckpoints", keepCheckpoints);
+        settings = setIf(settings, "onDivergence", onDivergence);
+        settings = setIf(settings, "evalEvery", evalEvery);
+        settings = setIf(settings, "batchSize", batchSize);
+        settings = setIf(settings, "seed", seed);
+        settings = setIf(settings, "latentSize", latentSize);
+        settings = setIf(settings, "discriminatorSteps", discriminatorSteps);
+        settings = setIf(settings, "device", device);
+        settings = setIf(settings, "unrolledSteps", unrolledSteps);
+        settings = setIf(settings, "emaDecay", emaDecay);
+        settings = setIf(settings, "learningRateSchedule", learningRateSchedule);
+        if (learningRate != null || generatorLearningRate != null || beta1 != null || beta2 != null) {
+            Double gLr = generatorLearningRate != null ? generatorLearningRate : learningRate;
+            settings = settings.set("generatorOptimizer",
+                    adam(base.generatorOptimizer(), gLr, generatorLearningRate != null ? "--g-lr" : "--lr"));
         }
-        if (discriminatorSteps != null) {
-            b.discriminatorSteps(discriminatorSteps);
+        if (learningRate != null || discriminatorLearningRate != null || beta1 != null || beta2 != null) {
+            Double dLr = discriminatorLearningRate != null ? discriminatorLearningRate : learningRate;
+            settings = settings.set("discriminatorOptimizer",
+                    adam(base.discriminatorOptimizer(), dLr, discriminatorLearningRate != null ? "--d-lr" : "--lr"));
         }
-        if (device != null) {
-            b.device(device);
+        return settings.layered(plugins);
+    }
+
+    private static Settings setIf(Settings settings, String key, Object value) {
+        return value == null ? settings : settings.set(key, value);
+    }
+
+    /** A plugin flag and its options flag as settings, the name checked in the flag's words. */
+    private static Settings plugin(Settings settings, String key, String flag, String name, Map<String, String> options) {
+        Settings out = settings;
+        if (name != null) {
+            try {
+                new PluginChoice(name, options);
+            } catch (ConfigException e) {
+                throw new ConfigException(flag + ": " + e.getMessage(), e);
+            }
+            out = out.set(key, name);
         }
-        if (unrolledSteps != null) {
-            b.unrolledSteps(unrolledSteps);
+        if (options != null) {
+            for (Map.Entry<String, String> e : options.entrySet()) {
+                out = out.set(key + ".options." + e.getKey(), e.getValue());
+            }
         }
-        if (emaDecay != null) {
-            b.emaDecay(emaDecay);
-        }
-        if (learningRateSchedule != null) {
-            b.learningRateSchedule(learningRateSchedule);
-        }
-        Double gLr = generatorLearningRate != null ? generatorLearningRate : learningRate;
-        Double dLr = discriminatorLearningRate != null ? discriminatorLearningRate : learningRate;
-        String gFlag = generatorLearningRate != null ? "--g-lr" : "--lr";
-        String dFlag = discriminatorLearningRate != null ? "--d-lr" : "--lr";
-        b.generatorOptimizer(adam(base.generatorOptimizer(), gLr, gFlag));
-        b.discriminatorOptimizer(adam(base.discriminatorOptimizer(), dLr, dFlag));
-        try {
-            return b.build();
-        } catch (ConfigException e) {
-            throw new ConfigException("invalid setting: " + e.getMessage(), e);
-        }
+        return out;
     }
 
     /** The config file's regularizers, then the flags', with NAME.KEY=VALUE options applied. */

@@ -162,7 +162,9 @@ public final class GanTrainer {
         }
 
         /**
-         * Where to write the run's files; by default none are written.
+         * Where to write the run's files (config.json, run.json, checkpoints, final weights, and
+         * through {@link RunFiles}' listeners metrics.csv, health.csv, diagnosis.jsonl); by
+         * default none are written and the run cannot be resumed.
          *
          * @param v the run directory
          * @return this builder
@@ -207,7 +209,12 @@ public final class GanTrainer {
                     : RunSettings.resolve(config, plugins != null
                             ? plugins
                             : PluginCatalog.load(Thread.currentThread().getContextClassLoader()));
-            return new GanTrainer(resolved, run, listeners, evaluations);
+            List<TrainingListener> all = new ArrayList<>();
+            if (run != null) {
+                all.addAll(RunFiles.listeners(run));
+            }
+            all.addAll(listeners);
+            return new GanTrainer(resolved, run, all, evaluations);
         }
     }
 }

@@ -36,7 +36,7 @@ public final class TrainLog implements TrainingListener {
     @Override
     public void onStart(TrainingStart s) {
         startNanos = System.nanoTime();
-        LOG.info("start: {}{}; run directory {}", ConsoleProgress.describe(s),
+        LOG.info("start: {}{}; run directory {}", RunText.describe(s),
                 s.startStep() == 0 ? "" : ", resumed at step " + s.startStep(), s.runDir());
         LOG.info("config: {}", oneLine(s));
         LOG.info("engine: {}", DjlEnvironment.describe());
@@ -60,17 +60,17 @@ public final class TrainLog implements TrainingListener {
     /** A diagnosis of the health monitor, at WARN: the problem, its evidence and the remedies, in one event. */
     @Override
     public void onDiagnosis(Diagnosis d) {
-        LOG.warn(ConsoleProgress.diagnosisLines(d));
+        LOG.warn(RunText.diagnosisLines(d));
     }
 
     @Override
     public void onEpoch(EpochEvent e) {
-        LOG.info(ConsoleProgress.epochLine(e, (System.nanoTime() - startNanos) / 1e9));
+        LOG.info(RunText.epochLine(e, (System.nanoTime() - startNanos) / 1e9));
     }
 
     @Override
     public void onEnd(TrainingSummary s) {
         LOG.info(String.format(Locale.ROOT, "done: %d steps in %.1f s; %s",
-                s.steps(), s.seconds(), ConsoleProgress.describe(s.metrics())));
+                s.steps(), s.seconds(), RunText.describe(s.metrics())));
     }
 }

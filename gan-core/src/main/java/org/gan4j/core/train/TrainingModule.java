@@ -5,22 +5,15 @@ import com.google.inject.multibindings.Multibinder;
 import org.gan4j.api.eval.Evaluation;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.core.config.RunSettings;
-import org.gan4j.core.health.DiagnosisJsonlWriter;
-import org.gan4j.core.health.HealthCsvWriter;
-import org.gan4j.core.metrics.MetricsCsvWriter;
-import org.gan4j.core.plot.ImageGridWriter;
-import org.gan4j.core.plot.ScatterPlotWriter;
-import org.gan4j.core.report.ReportWriter;
 import org.gan4j.core.run.RunDirectory;
 
 /**
  * Guice wiring of a training run: the resolved settings, the run directory, the trainer, and the
- * listeners every run has (metrics file, sample plots and image grids, the SLF4J log of {@link
- * TrainLog}, the health monitor's {@code health.csv} and {@code diagnosis.jsonl}, and {@code
- * report.html}). Other modules add listeners of their own with {@link
- * #listeners(com.google.inject.Binder)} and evaluations with {@link
- * #evaluations(com.google.inject.Binder)}; a Guice application installs this module in its own
- * injector.
+ * listeners that write the run's own files ({@link RunFiles}: metrics.csv, health.csv,
+ * diagnosis.jsonl, the SLF4J log of {@link TrainLog}). Other modules add listeners of their own
+ * with {@link #listeners(com.google.inject.Binder)} (gan-report's report and sample pictures, the
+ * command line's console) and evaluations with {@link #evaluations(com.google.inject.Binder)}
+ * (gan-eval's); a Guice application installs this module in its own injector.
  */
 public final class TrainingModule extends AbstractModule {
 
@@ -66,13 +59,8 @@ public final class TrainingModule extends AbstractModule {
         evaluations(binder());
         bind(GanTrainer.class);
         Multibinder<TrainingListener> listeners = listeners(binder());
-        listeners.addBinding().to(MetricsCsvWriter.class);
-        listeners.addBinding().to(ScatterPlotWriter.class);
-        listeners.addBinding().to(ImageGridWriter.class);
-        listeners.addBinding().to(TrainLog.class);
-        listeners.addBinding().to(HealthCsvWriter.class);
-        listeners.addBinding().to(DiagnosisJsonlWriter.class);
-        // After the files it reads (metrics.csv, health.csv, the sample grids), so each epoch's page shows that epoch.
-        listeners.addBinding().to(ReportWriter.class);
+        for (TrainingListener l : RunFiles.listeners(run)) {
+            listeners.addBinding().toInstance(l);
+        }
     }
 }
