@@ -26,4 +26,14 @@ public class ConfigException extends GanException {
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Creates a configuration error whose fix is a change of settings.
+     *
+     * @param problem the field, the rule broken and the value given
+     * @param fix the settings that fix it
+     */
+    public ConfigException(String problem, Remedy fix) {
+        super(problem, fix);
+    }
 }

@@ -148,7 +148,7 @@ public final class ConsoleProgress implements TrainingListener, AutoCloseable {
     @Override
     public void onDiagnosis(Diagnosis d) {
         if (!quiet) {
-            line(RunText.diagnosisLines(d));
+            line(RunText.diagnosisLines(d, Flags.WORDS));
         }
     }
 

@@ -119,8 +119,9 @@ public final class Main {
     }
 
     private static String message(Exception ex) {
-        if (ex instanceof GanException) {
-            return ex.getMessage();
+        if (ex instanceof GanException g) {
+            // The library words a fix as settings; the command words it as its flags.
+            return g.message(Flags.WORDS);
         }
         String m = ex.getMessage();
         return "internal error: " + ex.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));

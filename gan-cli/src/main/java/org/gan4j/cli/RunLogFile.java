@@ -76,7 +76,7 @@ final class RunLogFile implements AutoCloseable {
      */
     void failed(Throwable e) {
         if (e instanceof GanException) {
-            LOG.error("stopped: {}", e.getMessage());
+            LOG.error("stopped: {}", ((GanException) e).message(Flags.WORDS));
         } else {
             LOG.error("stopped by an internal error", e);
         }

@@ -122,11 +122,12 @@ class ConsoleProgressTest {
         }
         waitFor(text, "300/1000");
         p.onDiagnosis(new Diagnosis(300, 2, "mode-collapse", "Mode collapse", "diversity 0.1",
-                java.util.List.of("--unrolled-steps 5", "--loss wgan-gp")));
+                java.util.List.of(org.gan4j.api.Remedy.of("unroll D", org.gan4j.api.SettingChange.to("unrolledSteps", 5)),
+                        org.gan4j.api.Remedy.of("use WGAN-GP", org.gan4j.api.SettingChange.to("loss", "wgan-gp")))));
         p.close();
         String out = text.toString();
         assertTrue(Pattern.compile("\r +\r" + Pattern.quote("warning: mode-collapse at step 300 (epoch 2): Mode collapse" + NL
-                + "  evidence: diversity 0.1" + NL + "  try: --unrolled-steps 5" + NL + "  try: --loss wgan-gp" + NL)
+                + "  evidence: diversity 0.1" + NL + "  try: unroll D: --unrolled-steps 5" + NL + "  try: use WGAN-GP: --loss wgan-gp" + NL)
                 + "train ").matcher(out).find(), out);
 
         StringWriter plain = new StringWriter();

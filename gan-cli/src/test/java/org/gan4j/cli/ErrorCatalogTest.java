@@ -593,7 +593,7 @@ class ErrorCatalogTest {
         assertEquals("gan train: IDX file " + gzFile + ": corrupt gzip data (Unexpected end of ZLIB input stream);"
                 + " download the file again", trainOn("mnist", gz, 1));
 
-        assertEquals("gan train: dataset 'mnist' needs --data-dir: MNIST is not packaged; pass --data-dir DIR holding"
+        assertEquals("gan train: dataset 'mnist' needs a data directory; MNIST is not packaged; pass --data-dir DIR holding"
                 + " its four IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,"
                 + " t10k-labels-idx1-ubyte, gzipped or not)", trainOn("mnist", null, 2));
 
@@ -616,8 +616,8 @@ class ErrorCatalogTest {
         Path missing = tmp.resolve("data/no-such-folder");
         assertEquals("gan train: dataset 'image-folder': there is no folder " + missing + "; pass --data-dir with a"
                 + " folder of .png, .jpg and .jpeg images", trainOn("image-folder", missing, 1));
-        assertEquals("gan train: dataset 'image-folder' needs --data-dir DIR: a folder with one subfolder of images per"
-                + " class, or with the images themselves", trainOn("image-folder", null, 2));
+        assertEquals("gan train: dataset 'image-folder' needs a data directory: a folder with one subfolder of images per"
+                + " class, or with the images themselves; pass --data-dir DIR", trainOn("image-folder", null, 2));
     }
 
     // ---------------------------------------------------------------- gan sample

@@ -766,7 +766,10 @@ public final class RunReport {
                 if (remedies != null && !remedies.isNull()) {
                     out.append("<p>Remedies:</p>\n<ul class=\"remedies\">\n");
                     if (remedies.isArray()) {
-                        remedies.forEach(r -> out.append("<li>").append(esc(r.asText())).append("</li>\n"));
+                        // A remedy is an object with its text (or, in runs before remedies had
+                        // structure, the text itself).
+                        remedies.forEach(r -> out.append("<li>").append(esc(r.isObject() ? r.path("text").asText()
+                                : r.asText())).append("</li>\n"));
                     } else {
                         out.append("<li>").append(esc(remedies.asText())).append("</li>\n");
                     }

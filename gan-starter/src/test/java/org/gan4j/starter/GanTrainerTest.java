@@ -132,7 +132,7 @@ class GanTrainerTest {
         TrainConfig big = tiny(1).toBuilder().batchSize(256).build();
         ConfigException e = assertThrows(ConfigException.class, () -> train(big, dir.resolve("a"), null));
         assertEquals(
-                "dataset 'ring' has 128 samples an epoch, too few for one step of 1 batch(es) of 256; lower --batch-size",
+                "dataset 'ring' has 128 samples an epoch, too few for one step of 1 batch(es) of 256; lower batchSize",
                 e.getMessage());
         TrainConfig packed =
                 tiny(1).toBuilder().model(new PluginChoice("mlp", Map.of("pack", "3"))).build();

@@ -128,13 +128,19 @@ class HealthRunsTest {
         return rows;
     }
 
-    private static void assertRemedy(JsonNode d, String flag) {
+    /** That a remedy of the diagnosis changes a setting (to the value, when one is given). */
+    private static void assertRemedy(JsonNode d, String setting, String value) {
         for (JsonNode r : d.get("remedies")) {
-            if (r.asText().contains(flag)) {
-                return;
+            for (JsonNode alternative : r.get("settings")) {
+                for (JsonNode change : alternative) {
+                    if (change.get("setting").asText().equals(setting)
+                            && (value == null ? !change.has("value") : value.equals(change.path("value").asText()))) {
+                        return;
+                    }
+                }
             }
         }
-        throw new AssertionError("no remedy with " + flag + " in " + d);
+        throw new AssertionError("no remedy with " + setting + "=" + value + " in " + d);
     }
 
     @Test
@@ -177,9 +183,9 @@ class HealthRunsTest {
         assertEquals("Vanishing generator gradients (D too strong)", d.get("title").asText());
         assertTrue(d.get("evidence").asText().contains("(saturated), and G's gradient norm fell to"), d.toString());
         assertEquals("use the non-saturating generator loss, whose gradient stays strong when D rejects the fakes"
-                + " (Goodfellow et al. 2014): --loss non-saturating", d.get("remedies").get(0).asText());
-        assertRemedy(d, "--d-lr");
-        assertRemedy(d, "--regularizer instance-noise");
+                + " (Goodfellow et al. 2014): loss=non-saturating", d.get("remedies").get(0).get("text").asText());
+        assertRemedy(d, "discriminatorOptimizer.learningRate", null);
+        assertRemedy(d, "regularizers", "instance-noise");
         // health.csv shows it: at the diagnosis D rejects every fake and G's gradient is a sliver of its start's.
         long step = d.get("step").asLong();
         List<Map<String, Double>> rows = health(run);
@@ -199,8 +205,8 @@ class HealthRunsTest {
         assertEquals(100, d.get("step").asLong());
         assertTrue(d.get("evidence").asText().startsWith("at the end of epoch 1 the generated samples' mean pairwise"
                 + " distance is 0.00 of the real data's"), d.toString());
-        assertRemedy(d, "--unrolled-steps 5");
-        assertRemedy(d, "--loss wgan-gp");
+        assertRemedy(d, "unrolledSteps", "5");
+        assertRemedy(d, "loss", "wgan-gp");
         assertEquals(1, problems(found).stream().filter("mode-collapse"::equals).count(), "once, not every epoch");
     }
 
@@ -214,8 +220,8 @@ class HealthRunsTest {
                 .build(), PLUGINS, dir.resolve("run"));
         JsonNode d = first(diagnoses(run), "oscillation");
         assertTrue(d.get("evidence").asText().contains("D's accuracy on the fakes ranged"), d.toString());
-        assertRemedy(d, "--regularizer r1");
-        assertRemedy(d, "--lr");
+        assertRemedy(d, "regularizers", "r1");
+        assertRemedy(d, "generatorOptimizer.learningRate", null);
         List<Map<String, Double>> rows = health(run);
         double min = rows.stream().mapToDouble(r -> r.get("d_fake_accuracy")).min().orElseThrow();
         double max = rows.stream().mapToDouble(r -> r.get("d_fake_accuracy")).max().orElseThrow();
@@ -233,8 +239,8 @@ class HealthRunsTest {
                 .build(), PLUGINS, dir.resolve("run"));
         JsonNode d = first(diagnoses(run), "divergence");
         assertTrue(d.get("evidence").asText().contains("grew to"), d.toString());
-        assertRemedy(d, "--loss-opt clip=0.01");
-        assertRemedy(d, "--on-divergence rollback");
+        assertRemedy(d, "loss.options.clip", "0.01");
+        assertRemedy(d, "onDivergence", "rollback");
         double maxScore = health(run).stream().mapToDouble(r -> Math.abs(r.get("fake_score"))).max().orElseThrow();
         assertTrue(maxScore > 100, "scores reached " + maxScore);
     }

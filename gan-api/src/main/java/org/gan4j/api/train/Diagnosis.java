@@ -2,6 +2,7 @@ package org.gan4j.api.train;
 
 import java.util.List;
 import java.util.Objects;
+import org.gan4j.api.Remedy;
 
 /**
  * A training problem the health monitor detected, with the figures that show it and what to do
@@ -13,10 +14,10 @@ import java.util.Objects;
  *     oscillation}, {@code non-convergence} or {@code divergence}
  * @param title the problem in a few words, for people
  * @param evidence the measurements that show it, with numbers
- * @param remedies what to try, most likely first, each naming the gan4j flag that applies it
- *     where there is one
+ * @param remedies what to try, most likely first, each with the settings that apply it where
+ *     there are any
  */
-public record Diagnosis(long step, int epoch, String problem, String title, String evidence, List<String> remedies) {
+public record Diagnosis(long step, int epoch, String problem, String title, String evidence, List<Remedy> remedies) {
 
     /** Checks the texts and copies the remedies. */
     public Diagnosis {

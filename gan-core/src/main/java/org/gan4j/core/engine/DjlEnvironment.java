@@ -5,6 +5,8 @@ import ai.djl.engine.Engine;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.gan4j.api.GanException;
+import org.gan4j.api.Remedy;
+import org.gan4j.api.SettingChange;
 
 /** Sets DJL up the way gan4j needs it: offline, untracked, on the configured device. */
 public final class DjlEnvironment {
@@ -99,9 +101,9 @@ public final class DjlEnvironment {
         int id = name.startsWith("gpu:") ? Integer.parseInt(name.substring(4)) : 0;
         Engine engine = engine();
         if (id >= engine.getGpuCount()) {
-            throw new GanException(
-                    "device " + name + " is not available: the engine sees " + engine.getGpuCount()
-                            + " GPU(s); use --device cpu or install a CUDA build of libtorch");
+            throw new GanException("device " + name + " is not available: the engine sees " + engine.getGpuCount()
+                    + " GPU(s)", new Remedy("use {0} or install a CUDA build of libtorch",
+                            java.util.List.of(java.util.List.of(SettingChange.to("device", "cpu")))));
         }
         return Device.gpu(id);
     }

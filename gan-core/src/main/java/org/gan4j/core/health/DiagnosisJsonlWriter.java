@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.gan4j.api.Remedy;
+import org.gan4j.api.SettingChange;
+import org.gan4j.api.SettingWords;
 import org.gan4j.api.train.Diagnosis;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.api.train.TrainingStart;
@@ -86,8 +89,24 @@ public final class DiagnosisJsonlWriter implements TrainingListener {
         o.put("problem", d.problem());
         o.put("title", d.title());
         o.put("evidence", d.evidence());
+        // Each remedy: its action, the settings that apply it (alternatives, each a list of
+        // settings changed together) and the two in the library's words.
         com.fasterxml.jackson.databind.node.ArrayNode remedies = o.putArray("remedies");
-        d.remedies().forEach(remedies::add);
+        for (Remedy r : d.remedies()) {
+            ObjectNode remedy = remedies.addObject();
+            remedy.put("text", r.text(SettingWords.KEYS));
+            remedy.put("action", r.action());
+            com.fasterxml.jackson.databind.node.ArrayNode alternatives = remedy.putArray("settings");
+            for (List<SettingChange> alternative : r.alternatives()) {
+                com.fasterxml.jackson.databind.node.ArrayNode changes = alternatives.addArray();
+                for (SettingChange c : alternative) {
+                    ObjectNode change = changes.addObject().put("setting", c.setting());
+                    if (c.value() != null) {
+                        change.put("value", c.value());
+                    }
+                }
+            }
+        }
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {

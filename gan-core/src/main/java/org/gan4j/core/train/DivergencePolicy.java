@@ -1,7 +1,10 @@
 package org.gan4j.core.train;
 
 import java.util.Optional;
+import java.util.List;
 import org.gan4j.api.GanException;
+import org.gan4j.api.Remedy;
+import org.gan4j.api.SettingChange;
 import org.gan4j.core.game.Diverged;
 import org.gan4j.core.run.Checkpoints;
 
@@ -40,13 +43,16 @@ final class DivergencePolicy {
             rollbacks++;
             return last.get();
         }
-        throw new GanException(diverged.getMessage() + "; " + (last.isEmpty()
+        String problem = diverged.getMessage() + "; " + (last.isEmpty()
                 ? "no checkpoint was written before it"
-                : "the last good checkpoint is " + last.get().dir() + " (step " + last.get().state().step() + ")")
-                + (rollback && last.isPresent()
-                        ? "; gave up after " + rollbacks + " rollbacks"
-                        : "; lower the learning rates (--lr), try another loss, or train with --on-divergence rollback"),
-                diverged);
+                : "the last good checkpoint is " + last.get().dir() + " (step " + last.get().state().step() + ")");
+        if (rollback && last.isPresent()) {
+            throw new GanException(problem + "; gave up after " + rollbacks + " rollbacks", diverged);
+        }
+        throw new GanException(problem, new Remedy("lower the learning rates ({0}), try another loss, or train with {1}",
+                List.of(List.of(SettingChange.of("generatorOptimizer.learningRate"),
+                                SettingChange.of("discriminatorOptimizer.learningRate")),
+                        List.of(SettingChange.to("onDivergence", "rollback")))), diverged);
     }
 
     /** @return the rollbacks made so far */

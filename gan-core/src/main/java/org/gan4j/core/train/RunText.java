@@ -1,6 +1,8 @@
 package org.gan4j.core.train;
 
 import java.util.Locale;
+import org.gan4j.api.Remedy;
+import org.gan4j.api.SettingWords;
 import java.util.Map;
 import org.gan4j.api.eval.MetricNames;
 import org.gan4j.api.train.Diagnosis;
@@ -53,11 +55,22 @@ public final class RunText {
      * @return the lines, joined by line breaks
      */
     public static String diagnosisLines(Diagnosis d) {
+        return diagnosisLines(d, SettingWords.KEYS);
+    }
+
+    /**
+     * A diagnosis for people, its remedies' settings in given words.
+     *
+     * @param d the diagnosis
+     * @param words how to write settings (the command line writes flags)
+     * @return the lines, joined by line breaks
+     */
+    public static String diagnosisLines(Diagnosis d, SettingWords words) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "warning: %s at step %d (epoch %d): %s", d.problem(), d.step(), d.epoch(), d.title()));
         sb.append(System.lineSeparator()).append("  evidence: ").append(d.evidence());
-        for (String r : d.remedies()) {
-            sb.append(System.lineSeparator()).append("  try: ").append(r);
+        for (Remedy r : d.remedies()) {
+            sb.append(System.lineSeparator()).append("  try: ").append(r.text(words));
         }
         return sb.toString();
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gan4j.api.ConfigException;
+import org.gan4j.api.Remedy;
+import org.gan4j.api.SettingChange;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.data.DataSpec;
 import org.gan4j.api.data.DatasetProvider;
@@ -89,13 +91,14 @@ final class TrainingSession implements AutoCloseable {
         if (stepsPerEpoch == 0) {
             throw new ConfigException("dataset '" + config.dataset().name() + "' has " + data.size()
                     + " samples an epoch, too few for one step of " + game.batchesPerStep() + " batch(es) of "
-                    + config.batchSize() + "; lower --batch-size");
+                    + config.batchSize(), Remedy.of("lower {}", SettingChange.of("batchSize")));
         }
         this.totalSteps = config.steps() > 0 ? config.steps() : config.epochs() * stepsPerEpoch;
         this.totalEpochs = Math.toIntExact((totalSteps + stepsPerEpoch - 1) / stepsPerEpoch);
         if (resumeStep >= totalSteps) {
             throw new ConfigException("run " + run.root() + " has already trained " + resumeStep + " of its " + totalSteps
-                    + " steps; to train longer, resume with a larger --epochs or --steps");
+                    + " steps", Remedy.either("to train longer, resume with a larger {}", SettingChange.of("epochs"),
+                            SettingChange.of("steps")));
         }
     }
 

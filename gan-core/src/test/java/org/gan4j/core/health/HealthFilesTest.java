@@ -62,12 +62,19 @@ class HealthFilesTest {
         Path file = run.root().resolve("diagnosis.jsonl");
         assertEquals("", Files.readString(file), "a run with no diagnosis has an empty file");
         w.onDiagnosis(new Diagnosis(1200, 3, "vanishing-gradients", "Vanishing generator gradients (D too strong)",
-                "D wins \"100%\"", List.of("--loss non-saturating", "--d-lr")));
+                "D wins \"100%\"", List.of(
+                        org.gan4j.api.Remedy.of("use the non-saturating loss", org.gan4j.api.SettingChange.to("loss",
+                                "non-saturating")),
+                        org.gan4j.api.Remedy.of("weaken D: lower {}",
+                                org.gan4j.api.SettingChange.of("discriminatorOptimizer.learningRate")))));
         w.onDiagnosis(new Diagnosis(1500, 4, "divergence", "Training is diverging", "NaN", List.of()));
         assertEquals(List.of(
                 "{\"step\":1200,\"epoch\":3,\"problem\":\"vanishing-gradients\",\"title\":\"Vanishing generator gradients"
-                        + " (D too strong)\",\"evidence\":\"D wins \\\"100%\\\"\",\"remedies\":[\"--loss non-saturating\","
-                        + "\"--d-lr\"]}",
+                        + " (D too strong)\",\"evidence\":\"D wins \\\"100%\\\"\",\"remedies\":["
+                        + "{\"text\":\"use the non-saturating loss: loss=non-saturating\",\"action\":\"use the"
+                        + " non-saturating loss\",\"settings\":[[{\"setting\":\"loss\",\"value\":\"non-saturating\"}]]},"
+                        + "{\"text\":\"weaken D: lower discriminatorOptimizer.learningRate\",\"action\":\"weaken D:"
+                        + " lower {}\",\"settings\":[[{\"setting\":\"discriminatorOptimizer.learningRate\"}]]}]}",
                 "{\"step\":1500,\"epoch\":4,\"problem\":\"divergence\",\"title\":\"Training is diverging\","
                         + "\"evidence\":\"NaN\",\"remedies\":[]}"), Files.readAllLines(file));
 

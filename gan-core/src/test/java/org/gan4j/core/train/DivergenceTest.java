@@ -108,8 +108,12 @@ class DivergenceTest {
         GanException e = assertThrows(GanException.class,
                 () -> trainer(config("stop"), with(new FlakyLoss(7)), dir, messages).train().close());
         assertEquals("training diverged at step 7: the generator loss is NaN; the last good checkpoint is "
-                + dir.resolve("checkpoints/step-0000000006") + " (step 6); lower the learning rates (--lr), try"
-                + " another loss, or train with --on-divergence rollback", e.getMessage());
+                + dir.resolve("checkpoints/step-0000000006") + " (step 6); lower the learning rates"
+                + " (generatorOptimizer.learningRate, discriminatorOptimizer.learningRate), try another loss, or"
+                + " train with onDivergence=rollback", e.getMessage());
+        // The fix is structured, for the command line to word as its flags.
+        assertEquals(List.of(List.of(org.gan4j.api.SettingChange.to("onDivergence", "rollback"))),
+                e.fix().alternatives().subList(1, 2));
     }
 
     @Test
@@ -121,7 +125,9 @@ class DivergenceTest {
         assertTrue(lines.get(0).startsWith("{\"step\":7,\"epoch\":2,\"problem\":\"divergence\",\"title\":\"Training is"
                 + " diverging\",\"evidence\":\"training diverged at step 7: the generator loss is NaN\",\"remedies\":["),
                 lines.get(0));
-        assertTrue(lines.get(0).contains("--on-divergence rollback"), lines.get(0));
+        assertTrue(lines.get(0).contains("{\"setting\":\"onDivergence\",\"value\":\"rollback\"}"), lines.get(0));
+        assertTrue(lines.get(0).contains("\"text\":\"let training return to its last checkpoint with halved rates when it"
+                + " breaks: onDivergence=rollback\""), lines.get(0));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.gan4j.data.image;
 
+import java.util.List;
+import org.gan4j.api.Remedy;
+import org.gan4j.api.SettingChange;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,8 +42,8 @@ public final class FashionMnistProvider extends IdxProvider {
     }
 
     @Override
-    String howToGetTheFiles() {
-        return "install them with 'apt-get install dataset-fashion-mnist' (into " + DEFAULT_DIR
-                + "), or pass --data-dir DIR holding the four IDX files";
+    Remedy howToGetTheFiles() {
+        return new Remedy("install them with 'apt-get install dataset-fashion-mnist' (into " + DEFAULT_DIR
+                + "), or pass {0} DIR holding the four IDX files", List.of(List.of(SettingChange.of("dataDir"))));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gan4j.api.ConfigException;
 import org.gan4j.api.GanException;
+import org.gan4j.api.Remedy;
 import org.gan4j.api.data.DatasetProvider;
 import org.gan4j.api.data.DatasetRequest;
 import org.gan4j.api.data.GanDataset;
@@ -28,7 +29,7 @@ abstract class IdxProvider implements DatasetProvider {
     abstract Path defaultDir();
 
     /** @return how to get the files, said after the problem when they are missing */
-    abstract String howToGetTheFiles();
+    abstract Remedy howToGetTheFiles();
 
     @Override
     public List<OptionSpec> options() {
@@ -49,7 +50,7 @@ abstract class IdxProvider implements DatasetProvider {
         };
         Path dir = request.dataDir() != null ? request.dataDir() : defaultDir();
         if (dir == null) {
-            throw new ConfigException("dataset '" + name() + "' needs --data-dir: " + howToGetTheFiles());
+            throw new ConfigException("dataset '" + name() + "' needs a data directory", howToGetTheFiles());
         }
         Path imageFile = find(dir, prefix + "-images-idx3-ubyte");
         Path labelFile = find(dir, prefix + "-labels-idx1-ubyte");
@@ -103,7 +104,7 @@ abstract class IdxProvider implements DatasetProvider {
             }
         }
         String where = Files.isDirectory(dir) ? "" : " (there is no folder " + dir + ")";
-        throw new GanException("dataset '" + name() + "': missing " + dir.resolve(name) + "(.gz)" + where
-                + "; " + howToGetTheFiles());
+        throw new GanException("dataset '" + name() + "': missing " + dir.resolve(name) + "(.gz)" + where,
+                howToGetTheFiles());
     }
 }

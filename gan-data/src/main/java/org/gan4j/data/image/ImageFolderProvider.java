@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.gan4j.api.ConfigException;
 import org.gan4j.api.GanException;
+import org.gan4j.api.Remedy;
+import org.gan4j.api.SettingChange;
 import org.gan4j.api.data.DatasetProvider;
 import org.gan4j.api.data.DatasetRequest;
 import org.gan4j.api.data.GanDataset;
@@ -52,6 +54,9 @@ public final class ImageFolderProvider implements DatasetProvider {
                 ImageOptions.channels(3, "3 for RGB, 1 for grey (luminance)"));
     }
 
+    /** Where the images are: the run's data directory. */
+    private static final Remedy DATA_DIR = new Remedy("pass {0} DIR", List.of(List.of(SettingChange.of("dataDir"))));
+
     @Override
     public GanDataset open(DatasetRequest request) {
         Options options = request.options();
@@ -59,12 +64,13 @@ public final class ImageFolderProvider implements DatasetProvider {
         int channels = ImageOptions.channels(options);
         Path dir = request.dataDir();
         if (dir == null) {
-            throw new ConfigException("dataset 'image-folder' needs --data-dir DIR: a folder with one subfolder"
-                    + " of images per class, or with the images themselves");
+            throw new ConfigException("dataset 'image-folder' needs a data directory: a folder with one subfolder"
+                    + " of images per class, or with the images themselves", DATA_DIR);
         }
         if (!Files.isDirectory(dir)) {
-            throw new GanException("dataset 'image-folder': there is no folder " + dir
-                    + "; pass --data-dir with a folder of " + READS + " images");
+            throw new GanException("dataset 'image-folder': there is no folder " + dir,
+                    new Remedy("pass {0} with a folder of " + READS + " images",
+                            List.of(List.of(SettingChange.of("dataDir")))));
         }
         List<Path> classDirs = new ArrayList<>();
         for (Path p : list(dir)) {

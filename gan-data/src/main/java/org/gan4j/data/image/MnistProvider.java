@@ -1,5 +1,8 @@
 package org.gan4j.data.image;
 
+import java.util.List;
+import org.gan4j.api.Remedy;
+import org.gan4j.api.SettingChange;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,8 +36,9 @@ public final class MnistProvider extends IdxProvider {
     }
 
     @Override
-    String howToGetTheFiles() {
-        return "MNIST is not packaged; pass --data-dir DIR holding its four IDX files (train-images-idx3-ubyte,"
-                + " train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, gzipped or not)";
+    Remedy howToGetTheFiles() {
+        return new Remedy("MNIST is not packaged; pass {0} DIR holding its four IDX files (train-images-idx3-ubyte,"
+                + " train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, gzipped or not)",
+                List.of(List.of(SettingChange.of("dataDir"))));
     }
 }

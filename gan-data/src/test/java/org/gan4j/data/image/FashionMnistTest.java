@@ -131,7 +131,7 @@ class FashionMnistTest {
         GanException e = assertThrows(GanException.class, () -> open("fashion-mnist", nowhere, 1, Map.of()));
         assertEquals("dataset 'fashion-mnist': missing " + nowhere.resolve("train-images-idx3-ubyte") + "(.gz) (there is"
                 + " no folder " + nowhere + "); install them with 'apt-get install dataset-fashion-mnist' (into"
-                + " /usr/share/datasets/fashion-mnist), or pass --data-dir DIR holding the four IDX files", e.getMessage());
+                + " /usr/share/datasets/fashion-mnist), or pass dataDir DIR holding the four IDX files", e.getMessage());
         IdxFiles.pair(tmp, "t10k", 1, 28, 28, new byte[] {0}, true);
         e = assertThrows(GanException.class, () -> open("fashion-mnist", tmp, 1, Map.of()));
         assertTrue(e.getMessage().startsWith("dataset 'fashion-mnist': missing " + tmp.resolve("train-images-idx3-ubyte")

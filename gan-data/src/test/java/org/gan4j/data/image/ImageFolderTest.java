@@ -187,9 +187,9 @@ class ImageFolderTest {
     @Test
     void needsAnExistingFolder() {
         assertTrue(assertThrows(ConfigException.class, () -> open("image-folder", null, 1, Map.of()))
-                .getMessage().startsWith("dataset 'image-folder' needs --data-dir DIR"));
+                .getMessage().startsWith("dataset 'image-folder' needs a data directory: a folder with one subfolder"));
         Path missing = tmp.resolve("missing");
-        assertEquals("dataset 'image-folder': there is no folder " + missing + "; pass --data-dir with a folder of"
+        assertEquals("dataset 'image-folder': there is no folder " + missing + "; pass dataDir with a folder of"
                 + " .png, .jpg and .jpeg images",
                 assertThrows(GanException.class, () -> open("image-folder", missing, 1, Map.of())).getMessage());
         assertEquals("dataset 'image-folder' option 'channels' must be 1 (grey) or 3 (RGB), got '4'",

@@ -81,9 +81,11 @@ class MnistProviderTest {
     @Test
     void mnistNeedsADataDir() {
         ConfigException e = assertThrows(ConfigException.class, () -> open("mnist", null, 1, Map.of()));
-        assertEquals("dataset 'mnist' needs --data-dir: MNIST is not packaged; pass --data-dir DIR holding its four"
+        assertEquals("dataset 'mnist' needs a data directory; MNIST is not packaged; pass dataDir DIR holding its four"
                 + " IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,"
                 + " t10k-labels-idx1-ubyte, gzipped or not)", e.getMessage());
+        assertEquals(List.of(List.of(org.gan4j.api.SettingChange.of("dataDir"))), e.fix().alternatives(),
+                "the fix names the setting, for front ends to word");
     }
 
     @Test
@@ -91,7 +93,7 @@ class MnistProviderTest {
         pair(tmp, "train", 2, 28, 28, new byte[] {0, 1}, true);
         GanException e = assertThrows(GanException.class, () -> open("mnist", tmp, 1, Map.of("split", "test")));
         assertTrue(e.getMessage().startsWith("dataset 'mnist': missing " + tmp.resolve("t10k-images-idx3-ubyte")
-                + "(.gz); MNIST is not packaged; pass --data-dir DIR"), e.getMessage());
+                + "(.gz); MNIST is not packaged; pass dataDir DIR"), e.getMessage());
     }
 
     @Test
