@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.gan4j.api.ConfigException;
 import org.gan4j.api.data.DatasetRequest;
@@ -118,5 +123,32 @@ class ExamplePluginPiecesTest {
         }
         assertThrows(ConfigException.class, () -> provider.open(new DatasetRequest(null, 3,
                 Options.resolve("dataset", provider, Map.of("turns", "-1")))));
+    }
+
+    /**
+     * The gradient through a constant is right even when the garbage collector runs between the
+     * forward and the backward pass and the freed native memory is used again, which {@code
+     * NDArray.mul(Number)} does not survive on DJL 0.35.1's PyTorch engine (see {@link Constants}).
+     */
+    @Test
+    void aConstantKeepsItsGradientThroughAGarbageCollection() throws InterruptedException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {1, 2, 3, 4});
+            x.setRequiresGradient(true);
+            for (int i = 0; i < 20; i++) {
+                x.getGradient().muli(0);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray y = Constants.times(x, 3f).sum();
+                    System.gc();
+                    Thread.sleep(2); // the collector's cleaner frees unreachable direct buffers
+                    List<ByteBuffer> reuse = new ArrayList<>();
+                    for (int j = 0; j < 200; j++) {
+                        reuse.add(ByteBuffer.allocateDirect(4).putFloat(0, 777f));
+                    }
+                    collector.backward(y);
+                }
+                assertArrayEquals(new float[] {3, 3, 3, 3}, x.getGradient().toFloatArray(), "iteration " + i);
+            }
+        }
     }
 }
