@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -15,6 +16,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +125,46 @@ class ExamplePluginPiecesTest {
         }
         assertThrows(ConfigException.class, () -> provider.open(new DatasetRequest(null, 3,
                 Options.resolve("dataset", provider, Map.of("turns", "-1")))));
+    }
+
+    @Test
+    void spiralArmsAreLabelledByTheArmThePointLiesOn() {
+        SpiralDataset provider = new SpiralDataset();
+        Options threeArms = Options.resolve("dataset", provider, Map.of("arms", "3", "noise", "0", "samples", "600"));
+        int[] perArm = new int[3];
+        try (GanDataset data = provider.open(new DatasetRequest(null, 5, threeArms))) {
+            assertEquals(List.of("arm-0", "arm-1", "arm-2"), data.classNames());
+            assertEquals(3, data.numClasses());
+            SampleBatch batch = data.epoch(0, 600).next();
+            for (int i = 0; i < batch.size(); i++) {
+                double px = batch.values()[2 * i];
+                double py = batch.values()[2 * i + 1];
+                double t = Math.hypot(px, py);
+                // Arm k's angle at radius t is 2π(2t + k/3); turn the point back by arm 0's angle.
+                double turned = Math.atan2(py, px) - 2 * Math.PI * 2 * t;
+                double arm = ((turned / (2 * Math.PI / 3)) % 3 + 3) % 3;
+                long nearest = Math.round(arm) % 3;
+                assertEquals(0, Math.min(Math.abs(arm - Math.round(arm)), 1), 1e-4, "point " + i + " lies on an arm");
+                assertEquals(nearest, batch.labels()[i], "point " + i + " (" + px + ", " + py + ")");
+                perArm[batch.labels()[i]]++;
+            }
+        }
+        for (int count : perArm) {
+            assertTrue(count > 150, "each arm gets about a third of the points: " + Arrays.toString(perArm));
+        }
+        // One arm is the unlabelled spiral, drawn exactly as without the option.
+        Options oneArm = Options.resolve("dataset", provider, Map.of("arms", "1", "samples", "100"));
+        Options none = Options.resolve("dataset", provider, Map.of("samples", "100"));
+        try (GanDataset a = provider.open(new DatasetRequest(null, 3, oneArm));
+                GanDataset b = provider.open(new DatasetRequest(null, 3, none))) {
+            assertEquals(List.of(), a.classNames());
+            SampleBatch x = a.epoch(2, 50).next();
+            assertNull(x.labels());
+            assertArrayEquals(b.epoch(2, 50).next().values(), x.values());
+        }
+        assertEquals("dataset 'spiral' option 'arms' must be an integer from 1 to 8, got '9'",
+                assertThrows(ConfigException.class, () -> provider.open(new DatasetRequest(null, 3,
+                        Options.resolve("dataset", provider, Map.of("arms", "9"))))).getMessage());
     }
 
     /**
