@@ -21,8 +21,9 @@ import org.gan4j.api.plugin.Options;
  *       f*(g(v)) = exp(v) - 1.
  * </ul>
  *
- * <p>Pure functions of the scores, built from differentiable NDArray operations; the arrays they
- * make belong to the scores' manager, which the training step closes. One instance serves a run.
+ * <p>Pure functions of the scores, built from differentiable NDArray operations (constants through
+ * {@link Constants}, never {@code mul(Number)}); the arrays they make belong to the scores'
+ * manager, which the training step closes. One instance serves a run.
  */
 public final class FGanLoss implements AdversarialLossProvider {
 
@@ -34,7 +35,7 @@ public final class FGanLoss implements AdversarialLossProvider {
         NDArray activation(NDArray v) {
             return switch (this) {
                 case PEARSON -> v;
-                case TOTAL_VARIATION -> v.tanh().mul(0.5f);
+                case TOTAL_VARIATION -> Constants.times(v.tanh(), 0.5f);
                 case HELLINGER -> v.neg().exp().neg().add(1);
             };
         }
@@ -42,8 +43,8 @@ public final class FGanLoss implements AdversarialLossProvider {
         /** f*(g(v)), written directly in v where that is simpler or more accurate. */
         NDArray conjugateOfActivation(NDArray v) {
             return switch (this) {
-                case PEARSON -> v.square().mul(0.25f).add(v);
-                case TOTAL_VARIATION -> v.tanh().mul(0.5f);
+                case PEARSON -> Constants.times(v.square(), 0.25f).add(v);
+                case TOTAL_VARIATION -> Constants.times(v.tanh(), 0.5f);
                 case HELLINGER -> v.exp().sub(1);
             };
         }

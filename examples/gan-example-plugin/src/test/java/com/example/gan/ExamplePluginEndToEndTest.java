@@ -6,21 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import java.io.File;
+import com.example.gan.ChildGan.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.gan4j.core.io.NpyArray;
 import org.gan4j.core.io.NpyFiles;
 import org.gan4j.export.GeneratorMetadata;
@@ -32,102 +28,43 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The example plugin as a user meets it: built into a jar, dropped into a plugin folder, and used
  * by the {@code gan} command to train, export and sample. The command runs in child JVMs whose
- * class path is this test's without this module's classes, so the plugin reaches gan4j only
- * through the folder, as it would from a third party.
+ * class path is this test's without this module's classes ({@link ChildGan}), so the plugin
+ * reaches gan4j only through the folder, as it would from a third party.
  */
 class ExamplePluginEndToEndTest {
 
-    private static final String JAR = "gan-example-plugin.jar";
+    private static final String JAR = ChildGan.JAR;
     private static final String BROKEN = "broken-services.jar";
     private static final String BROKEN_WARNING = "gan: warning: plugin jar " + BROKEN + " skipped: cannot load its"
             + " loss plugins (META-INF/services/org.gan4j.api.loss.AdversarialLossProvider): Provider"
             + " com.example.gan.MissingLoss not found";
 
     @TempDir static Path tmp;
+    static ChildGan child;
     /** The plugin jar alone. */
     static Path plugins;
     /** The plugin jar and a jar whose services entry names a class it does not have. */
     static Path mixed;
-    static List<String> classPath;
-
-    record Result(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
 
     @BeforeAll
     static void buildThePluginJarAndTheFolders() throws IOException {
-        Path classes = Path.of(System.getProperty("example.classes"));
-        Path testClasses = Path.of(System.getProperty("example.test-classes"));
-        assertTrue(Files.isRegularFile(classes.resolve("com/example/gan/SnakeMlp.class")), "compiled: " + classes);
-
-        plugins = Files.createDirectories(tmp.resolve("plugins"));
-        jar(classes, plugins.resolve(JAR));
-        mixed = Files.createDirectories(tmp.resolve("mixed"));
-        Files.copy(plugins.resolve(JAR), mixed.resolve(JAR));
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(mixed.resolve(BROKEN)), manifest())) {
+        child = new ChildGan(tmp);
+        plugins = child.pluginFolder("plugins");
+        mixed = child.pluginFolder("mixed");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(mixed.resolve(BROKEN)),
+                ChildGan.manifest())) {
             out.putNextEntry(new JarEntry("META-INF/services/org.gan4j.api.loss.AdversarialLossProvider"));
             out.write("com.example.gan.MissingLoss\n".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-
-        // gan4j, its plugins and the engine, but not this module's classes.
-        classPath = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry).toAbsolutePath().normalize();
-            if (!p.equals(classes.toAbsolutePath().normalize()) && !p.equals(testClasses.toAbsolutePath().normalize())) {
-                classPath.add(entry);
-            }
-        }
-        assertEquals(2, System.getProperty("java.class.path").split(File.pathSeparator).length - classPath.size(),
-                "this module's classes and test classes are left out of the child's class path");
     }
 
-    /** A jar of a classes folder, as maven-jar-plugin makes it. */
-    private static void jar(Path classes, Path jar) throws IOException {
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest());
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
-                out.write(Files.readAllBytes(f));
-                out.closeEntry();
-            }
-        }
-    }
-
-    private static Manifest manifest() {
-        Manifest m = new Manifest();
-        m.getMainAttributes().putValue("Manifest-Version", "1.0");
-        return m;
-    }
-
-    /** Runs {@code gan ARGS} in a child JVM, as {@code ./gan} does. */
     static Result gan(Map<String, String> env, String... args) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xshare:off",
-                "-Doffline=true", "-DOPT_OUT_TRACKING=true", "-Djava.awt.headless=true",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error",
-                "-cp", String.join(File.pathSeparator, classPath), "org.gan4j.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().remove("GAN4J_PLUGINS");
-        pb.environment().putAll(Map.of("OMP_NUM_THREADS", "1", "DJL_OFFLINE", "true", "OPT_OUT_TRACKING", "true"));
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("gan " + String.join(" ", args) + " did not finish in 300 s");
-        }
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        return child.run(env, args);
     }
 
     static Result gan(String... args) throws Exception {
-        return gan(Map.of(), args);
+        return child.run(args);
     }
 
     private static boolean hasRow(Result r, String kind, String name, String origin) {
@@ -143,6 +80,9 @@ class ExamplePluginEndToEndTest {
         assertTrue(hasRow(r, "loss", "f-gan", JAR), r.out());
         assertTrue(hasRow(r, "dataset", "spiral", JAR), r.out());
         assertTrue(hasRow(r, "converter", "snake", JAR), r.out());
+        assertTrue(hasRow(r, "game", "aux-head", JAR), r.out());
+        assertTrue(hasRow(r, "converter", "one-hot-concat", JAR), r.out());
+        assertTrue(hasRow(r, "game", "adversarial", "built-in"), r.out());
         assertTrue(hasRow(r, "model", "mlp", "built-in"), r.out());
         assertTrue(r.out().endsWith("plugin folder " + plugins + ": 1 jar loaded (" + JAR + ")\n"), r.out());
         assertFalse(r.err().contains("warning"), r.err());

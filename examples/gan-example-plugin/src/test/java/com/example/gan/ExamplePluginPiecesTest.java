@@ -4,14 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.gan4j.api.ConfigException;
 import org.gan4j.api.data.DatasetRequest;
@@ -118,5 +125,72 @@ class ExamplePluginPiecesTest {
         }
         assertThrows(ConfigException.class, () -> provider.open(new DatasetRequest(null, 3,
                 Options.resolve("dataset", provider, Map.of("turns", "-1")))));
+    }
+
+    @Test
+    void spiralArmsAreLabelledByTheArmThePointLiesOn() {
+        SpiralDataset provider = new SpiralDataset();
+        Options threeArms = Options.resolve("dataset", provider, Map.of("arms", "3", "noise", "0", "samples", "600"));
+        int[] perArm = new int[3];
+        try (GanDataset data = provider.open(new DatasetRequest(null, 5, threeArms))) {
+            assertEquals(List.of("arm-0", "arm-1", "arm-2"), data.classNames());
+            assertEquals(3, data.numClasses());
+            SampleBatch batch = data.epoch(0, 600).next();
+            for (int i = 0; i < batch.size(); i++) {
+                double px = batch.values()[2 * i];
+                double py = batch.values()[2 * i + 1];
+                double t = Math.hypot(px, py);
+                // Arm k's angle at radius t is 2π(2t + k/3); turn the point back by arm 0's angle.
+                double turned = Math.atan2(py, px) - 2 * Math.PI * 2 * t;
+                double arm = ((turned / (2 * Math.PI / 3)) % 3 + 3) % 3;
+                long nearest = Math.round(arm) % 3;
+                assertEquals(0, Math.min(Math.abs(arm - Math.round(arm)), 1), 1e-4, "point " + i + " lies on an arm");
+                assertEquals(nearest, batch.labels()[i], "point " + i + " (" + px + ", " + py + ")");
+                perArm[batch.labels()[i]]++;
+            }
+        }
+        for (int count : perArm) {
+            assertTrue(count > 150, "each arm gets about a third of the points: " + Arrays.toString(perArm));
+        }
+        // One arm is the unlabelled spiral, drawn exactly as without the option.
+        Options oneArm = Options.resolve("dataset", provider, Map.of("arms", "1", "samples", "100"));
+        Options none = Options.resolve("dataset", provider, Map.of("samples", "100"));
+        try (GanDataset a = provider.open(new DatasetRequest(null, 3, oneArm));
+                GanDataset b = provider.open(new DatasetRequest(null, 3, none))) {
+            assertEquals(List.of(), a.classNames());
+            SampleBatch x = a.epoch(2, 50).next();
+            assertNull(x.labels());
+            assertArrayEquals(b.epoch(2, 50).next().values(), x.values());
+        }
+        assertEquals("dataset 'spiral' option 'arms' must be an integer from 1 to 8, got '9'",
+                assertThrows(ConfigException.class, () -> provider.open(new DatasetRequest(null, 3,
+                        Options.resolve("dataset", provider, Map.of("arms", "9"))))).getMessage());
+    }
+
+    /**
+     * The gradient through a constant is right even when the garbage collector runs between the
+     * forward and the backward pass and the freed native memory is used again, which {@code
+     * NDArray.mul(Number)} does not survive on DJL 0.35.1's PyTorch engine (see {@link Constants}).
+     */
+    @Test
+    void aConstantKeepsItsGradientThroughAGarbageCollection() throws InterruptedException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {1, 2, 3, 4});
+            x.setRequiresGradient(true);
+            for (int i = 0; i < 20; i++) {
+                x.getGradient().muli(0);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray y = Constants.times(x, 3f).sum();
+                    System.gc();
+                    Thread.sleep(2); // the collector's cleaner frees unreachable direct buffers
+                    List<ByteBuffer> reuse = new ArrayList<>();
+                    for (int j = 0; j < 200; j++) {
+                        reuse.add(ByteBuffer.allocateDirect(4).putFloat(0, 777f));
+                    }
+                    collector.backward(y);
+                }
+                assertArrayEquals(new float[] {3, 3, 3, 3}, x.getGradient().toFloatArray(), "iteration " + i);
+            }
+        }
     }
 }
