@@ -31,12 +31,12 @@ public final class LeastSquaresLoss implements AdversarialLossProvider, Adversar
 
     @Override
     public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
-        return realScores.sub(1).square().mean().add(fakeScores.square().mean()).mul(0.5f);
+        return Scalars.times(realScores.sub(1).square().mean().add(fakeScores.square().mean()), 0.5);
     }
 
     @Override
     public NDArray generatorLoss(NDArray fakeScores) {
-        return fakeScores.sub(1).square().mean().mul(0.5f);
+        return Scalars.times(fakeScores.sub(1).square().mean(), 0.5);
     }
 
     /** Halfway between the fake target 0 and the real target 1. */

@@ -44,9 +44,8 @@ final class LogisticLosses implements AdversarialLoss {
                 smoothing == 0
                         ? Activation.softPlus(realScores.neg()).mean()
                         // BCE(s, y) = y softplus(-s) + (1 - y) softplus(s)
-                        : Activation.softPlus(realScores.neg())
-                                .mul(1 - smoothing)
-                                .add(Activation.softPlus(realScores).mul(smoothing))
+                        : Scalars.times(Activation.softPlus(realScores.neg()), 1 - smoothing)
+                                .add(Scalars.times(Activation.softPlus(realScores), smoothing))
                                 .mean();
         return realTerm.add(Activation.softPlus(fakeScores).mean());
     }

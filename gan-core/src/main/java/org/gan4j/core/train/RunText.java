@@ -25,11 +25,12 @@ public final class RunText {
      *     1000), batch 256, seed 1"
      */
     public static String describe(TrainingStart s) {
-        String game = s.game() == null || s.game().name().equals("adversarial") ? "" : s.game().name() + " game, ";
-        return game + String.format(
+        // The adversarial game trains the config's architecture; another game builds what it builds.
+        boolean adversarial = s.game() == null || s.game().name().equals("adversarial");
+        return String.format(
                 Locale.ROOT,
                 "training %s on %s with the %s loss%s: %d steps (%d epochs of %d), batch %d, seed %d",
-                s.config().model().name(),
+                adversarial ? s.config().model().name() : "the " + s.game().name() + " game",
                 s.config().dataset().name(),
                 s.config().loss().name(),
                 (s.config().regularizers().isEmpty()

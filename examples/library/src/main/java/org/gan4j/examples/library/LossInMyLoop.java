@@ -41,19 +41,20 @@ public final class LossInMyLoop {
             ParameterStore ps = new ParameterStore(m, false);
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(2e-3f)).optBeta1(0.5f).build();
             for (int step = 1; step <= 600; step++) {
-                NDArray real = m.randomNormal(new Shape(64, 2)).add(3);
-                NDArray fake = g.forward(ps, new NDList(m.randomNormal(new Shape(64, 4))), true).head();
-                try (GradientCollector c = Engine.getInstance().newGradientCollector()) { // D: the loss and R1
-                    c.zeroGradients();
-                    NDArray penalty = r1.discriminatorPenalty(PenaltyContext.builder(d, ps).batches(real, fake).build());
-                    c.backward(loss.discriminatorLoss(score(d, ps, real), score(d, ps, fake.stopGradient())).add(penalty));
+                try (NDManager s = m.newSubManager()) { // each step's arrays released at its end
+                    NDArray real = s.randomNormal(new Shape(64, 2)).add(3);
+                    NDArray fake = g.forward(ps, new NDList(s.randomNormal(new Shape(64, 4))), true).head();
+                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) { // D: the loss and R1
+                        NDArray penalty = r1.discriminatorPenalty(PenaltyContext.builder(d, ps).batches(real, fake).build());
+                        c.backward(loss.discriminatorLoss(score(d, ps, real), score(d, ps, fake.stopGradient())).add(penalty));
+                    }
+                    step(adam, d);
+                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) { // G through D
+                        c.backward(loss.generatorLoss(score(d, ps, g.forward(ps, new NDList(s.randomNormal(new Shape(64, 4))), true).head())));
+                    }
+                    step(adam, g);
+                    zero(d); // D is not trained by G's update: drop the gradient it got
                 }
-                step(adam, d);
-                try (GradientCollector c = Engine.getInstance().newGradientCollector()) { // G through D
-                    c.zeroGradients();
-                    c.backward(loss.generatorLoss(score(d, ps, g.forward(ps, new NDList(m.randomNormal(new Shape(64, 4))), true).head())));
-                }
-                step(adam, g);
             }
             float[] mean = g.forward(ps, new NDList(m.randomNormal(new Shape(1000, 4))), false).head().mean(new int[] {0}).toFloatArray();
             System.out.printf("generated mean (%.2f, %.2f); the data's is (3, 3)%n", mean[0], mean[1]);
@@ -71,9 +72,25 @@ public final class LossInMyLoop {
         return d.forward(ps, new NDList(x), true).head();
     }
 
+    /** Adam on a block's parameters, then their gradients zeroed (DJL's PyTorch collector does not). */
     private static void step(Optimizer adam, Block b) {
         for (Parameter p : b.getParameters().values()) {
-            adam.update(p.getId(), p.getArray(), p.getArray().getGradient());
+            if (p.requiresGradient()) {
+                try (NDArray grad = p.getArray().getGradient()) {
+                    adam.update(p.getId(), p.getArray(), grad);
+                }
+            }
+        }
+        zero(b);
+    }
+
+    private static void zero(Block b) {
+        for (Parameter p : b.getParameters().values()) {
+            if (p.requiresGradient()) {
+                try (NDArray grad = p.getArray().getGradient()) {
+                    grad.subi(grad);
+                }
+            }
         }
     }
 }
