@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.core.config.ConfigFiles;
@@ -36,13 +35,7 @@ class ReferenceRunsTest {
     private static final PluginCatalog PLUGINS = PluginCatalog.load(ReferenceRunsTest.class.getClassLoader());
 
     static Stream<String> cases() throws IOException, URISyntaxException {
-        try (Stream<Path> dirs = Files.list(root())) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
-        }
-    }
-
-    private static Path root() throws URISyntaxException {
-        return Path.of(ReferenceRunsTest.class.getResource("/reference-runs/README.md").toURI()).getParent();
+        return ReferenceRuns.cases(ReferenceRuns.fixtures()).stream().map(p -> p.getFileName().toString());
     }
 
     @ParameterizedTest
@@ -50,8 +43,10 @@ class ReferenceRunsTest {
     void trainsBitForBitAsBeforeGamesWerePlugins(String name, @TempDir Path dir) throws Exception {
         assertEquals("1", System.getProperty(DjlEnvironment.THREADS_PROPERTY),
                 "the references were trained on one engine thread; run this test in its own Surefire execution");
-        Path reference = root().resolve(name);
-        TrainConfig config = ConfigFiles.read(reference.resolve("config.json"), TrainConfig.builder().build());
+        // The settings are the fixtures'; the expected files this machine's (see ReferenceRuns).
+        TrainConfig config = ConfigFiles.read(ReferenceRuns.fixtures().resolve(name).resolve("config.json"),
+                TrainConfig.builder().build());
+        Path reference = ReferenceRuns.forThisMachine().resolve(name);
         Path out = dir.resolve("run");
         RunDirectory run = RunDirectory.create(out, false);
         // The command line's wiring: the run's files, gan4j's evaluation every epoch, the report.
@@ -73,15 +68,8 @@ class ReferenceRunsTest {
         }
         assertEquals(Files.readString(reference.resolve("health.csv")), Files.readString(out.resolve("health.csv")),
                 name + ": health.csv");
-        assertEquals(Files.readString(reference.resolve("metrics.csv")), withoutTimeAndMemory(out.resolve("metrics.csv")),
-                name + ": metrics.csv");
-    }
-
-    /** metrics.csv without its last two columns, seconds and rss_mib. */
-    private static String withoutTimeAndMemory(Path metrics) throws IOException {
-        return Files.readAllLines(metrics).stream()
-                .map(l -> l.substring(0, l.lastIndexOf(',', l.lastIndexOf(',') - 1)))
-                .collect(Collectors.joining("\n", "", "\n"));
+        assertEquals(Files.readString(reference.resolve("metrics.csv")),
+                ReferenceRuns.withoutTimeAndMemory(out.resolve("metrics.csv")), name + ": metrics.csv");
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
