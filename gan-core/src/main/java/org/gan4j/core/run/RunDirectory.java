@@ -97,7 +97,7 @@ public final class RunDirectory {
      *
      * @param root the directory
      * @return the run directory
-     * @throws ConfigException if it is not a gan4j run
+     * @throws org.gan4j.api.ConfigException if it is not a gan4j run
      */
     public static RunDirectory openForResume(Path root) {
         RunDirectory run = new RunDirectory(root);
