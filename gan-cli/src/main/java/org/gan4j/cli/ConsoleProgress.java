@@ -9,7 +9,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import me.tongfei.progressbar.DefaultProgressBarRenderer;
@@ -25,7 +24,6 @@ import org.gan4j.api.train.TrainingListener;
 import org.gan4j.api.train.TrainingStart;
 import org.gan4j.api.train.TrainingSummary;
 import org.gan4j.core.train.RunText;
-import org.gan4j.api.eval.MetricNames;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 

@@ -17,7 +17,6 @@ import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.train.Diagnosis;
 import org.gan4j.api.train.EpochEvent;
-import org.gan4j.api.train.StepEvent;
 import org.gan4j.api.train.TrainingStart;
 import org.gan4j.api.train.TrainingSummary;
 import org.gan4j.eval.ToyMetrics;

@@ -4,8 +4,6 @@ import org.gan4j.core.testing.TestRuns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import org.gan4j.api.train.EpochEvent;
 import org.gan4j.api.train.TrainingListener;
 import org.gan4j.api.train.TrainingSummary;
 import org.gan4j.core.run.RunDirectory;
-import org.gan4j.core.train.GanTrainer;
 import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.core.train.TrainingModule;
 import org.junit.jupiter.api.Test;

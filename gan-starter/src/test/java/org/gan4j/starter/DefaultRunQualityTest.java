@@ -2,13 +2,11 @@ package org.gan4j.starter;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
 import java.nio.file.Path;
 import java.util.Map;
 import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.eval.ToyMetrics;
-import org.gan4j.core.run.RunDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

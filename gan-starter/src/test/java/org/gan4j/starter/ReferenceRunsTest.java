@@ -2,7 +2,6 @@ package org.gan4j.starter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.inject.Guice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.core.config.ConfigFiles;
-import org.gan4j.core.config.RunSettings;
-import org.gan4j.eval.StandardEvaluation;
 import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.core.engine.DjlEnvironment;
 import org.gan4j.core.run.RunDirectory;

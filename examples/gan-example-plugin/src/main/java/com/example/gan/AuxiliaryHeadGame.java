@@ -9,7 +9,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import java.util.List;
-import java.util.OptionalDouble;
 import org.gan4j.api.ConfigException;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.data.DataSpec;

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
