@@ -17,7 +17,7 @@ import org.gan4j.core.engine.DjlEnvironment;
 import org.gan4j.core.plugin.PluginCatalog;
 import org.gan4j.export.ConverterRegistry;
 import org.gan4j.export.ExportReport;
-import org.gan4j.export.GeneratorMetadata;
+import org.gan4j.onnx.GeneratorMetadata;
 import org.gan4j.export.OnnxExporter;
 
 /** A finished run's generator to ONNX: shared by {@code gan export} and the end of {@code gan train}. */

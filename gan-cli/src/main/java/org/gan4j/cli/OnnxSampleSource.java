@@ -2,8 +2,8 @@ package org.gan4j.cli;
 
 import java.nio.file.Path;
 import org.gan4j.api.GanException;
-import org.gan4j.export.GeneratorMetadata;
-import org.gan4j.export.OnnxGenerator;
+import org.gan4j.onnx.GeneratorMetadata;
+import org.gan4j.onnx.OnnxGenerator;
 
 /** Samples from an exported generator through ONNX Runtime; loads no DJL class. */
 final class OnnxSampleSource implements SampleSource {

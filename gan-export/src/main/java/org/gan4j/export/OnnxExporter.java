@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.gan4j.onnx.GeneratorMetadata;
+import org.gan4j.onnx.OnnxGenerator;
 
 /**
  * Writes a trained generator as an ONNX model and checks it against ONNX Runtime before anything

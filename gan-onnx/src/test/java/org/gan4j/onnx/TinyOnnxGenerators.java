@@ -1,4 +1,4 @@
-package org.gan4j.export;
+package org.gan4j.onnx;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;

@@ -1,4 +1,4 @@
-package org.gan4j.export;
+package org.gan4j.onnx;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.gan4j.export;
+package org.gan4j.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
