@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.gan4j.api.data.Noise;
+import org.gan4j.api.data.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +54,9 @@ class NoDjlSamplingTest {
 
     @Test
     void aProgramWithOnlyGanOnnxGanApiAndOnnxRuntimeSamplesWhatThisJvmDoes() throws Exception {
-        TinyOnnxGenerators.Tiny tiny = TinyOnnxGenerators.conditional(4, 3, 1, 2, 2);
+        // Noise, a uniform code and a label: every kind the sampler draws.
+        TinyOnnxGenerators.Tiny tiny = TinyOnnxGenerators.of(List.of(GeneratorInput.normal("z", 4),
+                GeneratorInput.uniform("code", 2), GeneratorInput.categorical("label", 3)), new long[] {1, 2, 2}, 5);
         Path file = tiny.write(dir.resolve("c.onnx"));
         Path program = dir.resolve("SampleWithoutDjl.java");
         try (var in = NoDjlSamplingTest.class.getResourceAsStream("/programs/SampleWithoutDjl.java")) {
@@ -75,14 +80,23 @@ class NoDjlSamplingTest {
 
         float[] expected;
         try (OnnxGenerator g = OnnxGenerator.open(file, 1)) {
-            expected = g.generate(Noise.normal(4, Noise.SAMPLING, 0, 6, 4), 6, new int[] {0, 1, 2, 0, 1, 2});
+            expected = g.sample(6, 4, -1);
         }
         assertEquals(expected.length + 1, lines.size(), output);
         for (int i = 0; i < expected.length; i++) {
             assertEquals(Integer.toHexString(Float.floatToRawIntBits(expected[i])), lines.get(i + 1), "value " + i);
         }
-        // And it is the graph's arithmetic, not just agreement between two runs of one mistake.
-        float[] plain = tiny.expected(Noise.normal(4, Noise.SAMPLING, 0, 6, 4), 6, new int[] {0, 1, 2, 0, 1, 2});
+        // And it is the graph's arithmetic on gan sample's draws, not two runs of one mistake: z is
+        // the noise gan sample has always drawn, the code input 1's own stream, the labels cycle.
+        SplittableRandom codes = Seeds.stream(4, Noise.SAMPLING, 0, 1);
+        float[] code = new float[12];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = (float) (2 * codes.nextDouble() - 1);
+        }
+        InputValues drawn = new InputValues(tiny.metadata().inputs(), 6,
+                Arrays.asList(Noise.normal(4, Noise.SAMPLING, 0, 6, 4), code, null),
+                Arrays.asList(null, null, new int[] {0, 1, 2, 0, 1, 2}));
+        float[] plain = tiny.expected(drawn);
         for (int i = 0; i < plain.length; i++) {
             assertEquals(plain[i], expected[i], 1e-5f, "value " + i);
         }
