@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  * image = Reshape(Tanh(Gemm(x, W, b)))}. The generator of z alone is {@code Reshape(Tanh(Gemm(z, W,
  * b)))}, a conditional one joins {@code Concat(z, Gather(E, label))}. With {@code uint8} output the
  * graph ends in {@code Cast<uint8>((t + 1) * 127.5)} (truncating). Weights are drawn from a fixed
- * seed. Opset 17, IR version 8.
+ * seed. Opset 17, IR version 8. The graph's own values are named {@code tiny.*}, clear of any input's name.
  */
 public final class TinyOnnxGenerators {
 
@@ -232,50 +232,50 @@ public final class TinyOnnxGenerators {
                 g.addInput(valueInfo(input.name(), TensorProto.DataType.INT64, -1));
                 float[] e = uniform(random, input.classes() * EMBEDDING, 1f);
                 embeddings.add(e);
-                String table = "E_" + input.name();
+                String table = "tiny.E_" + input.name();
                 g.addInitializer(floats(table, e, input.classes(), EMBEDDING));
-                g.addNode(node("Gather", List.of(table, input.name()), "embedded_" + input.name(), intAttr("axis", 0)));
-                parts.add("embedded_" + input.name());
+                g.addNode(node("Gather", List.of(table, input.name()), "tiny.embedded_" + input.name(), intAttr("axis", 0)));
+                parts.add("tiny.embedded_" + input.name());
             } else {
                 g.addInput(valueInfo(input.name(), TensorProto.DataType.FLOAT, dims));
                 if (input.shape().length == 1) {
                     parts.add(input.name());
                 } else {
-                    g.addNode(node("Flatten", List.of(input.name()), "flat_" + input.name(), intAttr("axis", 1)));
-                    parts.add("flat_" + input.name());
+                    g.addNode(node("Flatten", List.of(input.name()), "tiny.flat_" + input.name(), intAttr("axis", 1)));
+                    parts.add("tiny.flat_" + input.name());
                 }
             }
         }
         String x = parts.get(0);
         if (parts.size() > 1) {
-            g.addNode(node("Concat", parts, "joined", intAttr("axis", 1)));
-            x = "joined";
+            g.addNode(node("Concat", parts, "tiny.joined", intAttr("axis", 1)));
+            x = "tiny.joined";
         }
-        g.addInitializer(floats("W", w, in, size));
-        g.addInitializer(floats("b", b, size));
-        g.addNode(node("Gemm", List.of(x, "W", "b"), "affine"));
-        g.addNode(node("Tanh", List.of("affine"), "t"));
-        x = "t";
+        g.addInitializer(floats("tiny.W", w, in, size));
+        g.addInitializer(floats("tiny.b", b, size));
+        g.addNode(node("Gemm", List.of(x, "tiny.W", "tiny.b"), "tiny.affine"));
+        g.addNode(node("Tanh", List.of("tiny.affine"), "tiny.t"));
+        x = "tiny.t";
         if (uint8) {
-            g.addInitializer(floats("one", new float[] {1f}));
-            g.addInitializer(floats("half255", new float[] {127.5f}));
-            g.addNode(node("Add", List.of(x, "one"), "shifted"));
-            g.addNode(node("Mul", List.of("shifted", "half255"), "pixels"));
-            g.addNode(node("Cast", List.of("pixels"), "flat",
+            g.addInitializer(floats("tiny.one", new float[] {1f}));
+            g.addInitializer(floats("tiny.half255", new float[] {127.5f}));
+            g.addNode(node("Add", List.of(x, "tiny.one"), "tiny.shifted"));
+            g.addNode(node("Mul", List.of("tiny.shifted", "tiny.half255"), "tiny.pixels"));
+            g.addNode(node("Cast", List.of("tiny.pixels"), "tiny.flat",
                     AttributeProto.newBuilder().setName("to").setType(AttributeProto.AttributeType.INT)
                             .setI(TensorProto.DataType.UINT8_VALUE).build()));
-            x = "flat";
+            x = "tiny.flat";
         }
         long[] target = new long[sampleShape.length + 1];
         target[0] = -1;
         System.arraycopy(sampleShape, 0, target, 1, sampleShape.length);
-        TensorProto.Builder shape = TensorProto.newBuilder().setName("shape")
+        TensorProto.Builder shape = TensorProto.newBuilder().setName("tiny.shape")
                 .setDataType(TensorProto.DataType.INT64_VALUE).addDims(target.length);
         for (long d : target) {
             shape.addInt64Data(d);
         }
         g.addInitializer(shape);
-        g.addNode(node("Reshape", List.of(x, "shape"), GeneratorMetadata.OUTPUT));
+        g.addNode(node("Reshape", List.of(x, "tiny.shape"), GeneratorMetadata.OUTPUT));
         g.addOutput(valueInfo(GeneratorMetadata.OUTPUT,
                 uint8 ? TensorProto.DataType.UINT8 : TensorProto.DataType.FLOAT, target));
 
