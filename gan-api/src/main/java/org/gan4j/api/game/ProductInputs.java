@@ -88,7 +88,9 @@ public record ProductInputs(Product product, int count, List<float[]> floats, Li
      * @param seed the seed
      * @param purpose the stream's purpose
      * @param label the class of every sample, or -1 to cycle through the classes
-     * @param images the values of every image input by name, {@code count * size} each
+     * @param images the values of every image input by name, {@code count * size} each, in the
+     *     units of whoever runs them (the data's for {@code TrainedModel.sample}, the model's for the
+     *     training runtime)
      * @return the values
      * @throws ConfigException as the other {@code draw} does, or if an image input has no values
      */
