@@ -277,4 +277,14 @@ class SampleProductInputsTest {
                         x.toString(), "--out", out)));
         assertFalse(Files.exists(Path.of(out)));
     }
+
+    @Test
+    void ganEvalRefusesProductsItCannotFeedInOneLine() {
+        assertEquals("gan eval: this run's product takes source; the metrics score generators of a latent vector"
+                        + " (and a label) alone: draw its samples with gan sample and score them yourself",
+                failsWith(2, gan("eval", "--run", shapesTranslator.toString(), "--samples", "20")));
+        assertEquals("gan eval: this run's product takes z, code, label, style; the metrics score generators of a"
+                        + " latent vector (and a label) alone: draw its samples with gan sample and score them yourself",
+                failsWith(2, gan("eval", "--run", coded.toString(), "--samples", "20")));
+    }
 }
