@@ -15,17 +15,19 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gan export}: writes a finished run's generator as ONNX, after checking ONNX Runtime's
- * output against DJL's on the same inputs.
+ * {@code gan export}: writes a finished run's product (a GAN's generator) as ONNX, after checking
+ * ONNX Runtime's output against DJL's on the same inputs.
  */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
             "Export a trained generator to ONNX. The file is written only after ONNX Runtime's output",
-            "matches DJL's on the same latent vectors and labels (largest difference at most 1e-4).",
-            "Inputs: z float32 [N, latent] (and label int64 [N] for conditional models); output: image",
-            "float32 [N, C, H, W] in [-1, 1] (or [N, D] for vector data). metadata_props describe it."
+            "matches DJL's on the same inputs (largest difference at most 1e-4). Inputs: the product's,",
+            "by name: z float32 [N, latent] (and label int64 [N] for conditional models); other",
+            "products' codes float32 [N, size] or int64 [N], images float32 [N, C, H, W] in the data's",
+            "units. Output: image float32 [N, C, H, W] in [-1, 1] (or [N, D] for vector data).",
+            "metadata_props describe it (gan4j.inputs and gan4j.input.<name>.*)."
         })
 public final class ExportCommand implements Callable<Integer> {
 

@@ -1,11 +1,14 @@
 package org.gan4j.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.gan4j.api.GanException;
-import org.gan4j.export.GeneratorMetadata;
-import org.gan4j.export.OnnxGenerator;
+import org.gan4j.onnx.GeneratorInput;
+import org.gan4j.onnx.GeneratorMetadata;
+import org.gan4j.onnx.InputValues;
+import org.gan4j.onnx.OnnxGenerator;
 
-/** Samples from an exported generator through ONNX Runtime; loads no DJL class. */
+/** Samples from an exported product through ONNX Runtime; loads no DJL class. */
 final class OnnxSampleSource implements SampleSource {
 
     private final OnnxGenerator generator;
@@ -38,13 +41,8 @@ final class OnnxSampleSource implements SampleSource {
     }
 
     @Override
-    public int latentSize() {
-        return metadata.latentSize();
-    }
-
-    @Override
-    public int numClasses() {
-        return metadata.numClasses();
+    public List<GeneratorInput> inputs() {
+        return metadata.inputs();
     }
 
     @Override
@@ -58,8 +56,8 @@ final class OnnxSampleSource implements SampleSource {
     }
 
     @Override
-    public float[] generate(float[] z, int count, int[] labels) {
-        return generator.generate(z, count, labels);
+    public float[] generate(InputValues values) {
+        return generator.generate(values);
     }
 
     @Override

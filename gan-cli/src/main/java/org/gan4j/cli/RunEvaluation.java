@@ -12,6 +12,8 @@ import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.data.DatasetProvider;
 import org.gan4j.api.data.DatasetRequest;
 import org.gan4j.api.data.GanDataset;
+import org.gan4j.api.game.Product;
+import org.gan4j.api.game.ProductInput;
 import org.gan4j.api.plugin.Options;
 import org.gan4j.eval.ClassifierAccuracy;
 import org.gan4j.eval.ClassifierFeatures;
@@ -47,6 +49,7 @@ final class RunEvaluation {
                 GanDataset data = provider.open(new DatasetRequest(
                         config.dataDir() == null ? null : Path.of(config.dataDir()), config.seed(),
                         Options.resolve(DatasetProvider.KIND, provider, config.dataset().options())))) {
+            requireLatentAndLabel(generator.product());
             int classes = generator.spec().numClasses();
             SampleInputs in = SampleInputs.seeded(c.seed, c.samples, generator.spec().latentSize(), classes, -1);
             float[][] rows = generate(c, generator, in);
@@ -67,6 +70,21 @@ final class RunEvaluation {
             Evaluations.append(run.root(), object);
             Evaluations.writeLatest(run.root(), object);
             return result;
+        }
+    }
+
+    /**
+     * The metrics compare a generator's samples of seeded noise (and cycling labels) with the data:
+     * a product that takes codes or images besides is refused rather than fed made-up values.
+     */
+    private static void requireLatentAndLabel(Product product) {
+        long normals = product.inputs().stream().filter(i -> i.kind() == ProductInput.Kind.NORMAL).count();
+        long categoricals = product.inputs().stream().filter(i -> i.kind() == ProductInput.Kind.CATEGORICAL).count();
+        if (normals != 1 || categoricals > 1 || normals + categoricals != product.inputs().size()) {
+            throw new ConfigException("this run's product takes "
+                    + String.join(", ", product.inputs().stream().map(ProductInput::name).toList())
+                    + "; the metrics score generators of a latent vector (and a label) alone: draw its samples with"
+                    + " gan sample and score them yourself");
         }
     }
 

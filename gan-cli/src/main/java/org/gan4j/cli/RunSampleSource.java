@@ -3,22 +3,29 @@ package org.gan4j.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.List;
+import org.gan4j.api.game.ProductInputs;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.train.TrainedModel;
 import org.gan4j.core.engine.DjlEnvironment;
 import org.gan4j.core.plugin.PluginCatalog;
+import org.gan4j.export.ProductMetadata;
+import org.gan4j.onnx.GeneratorInput;
+import org.gan4j.onnx.InputValues;
 
-/** Samples from a finished run's generator, rebuilt from its config and weights through DJL. */
+/** Samples from a finished run's product, rebuilt from its config and weights through DJL. */
 final class RunSampleSource implements SampleSource {
 
     private final Path dir;
     private final NDManager manager;
     private final TrainedModel generator;
+    private final List<GeneratorInput> inputs;
 
     private RunSampleSource(Path dir, NDManager manager, TrainedModel generator) {
         this.dir = dir;
         this.manager = manager;
         this.generator = generator;
+        this.inputs = ProductMetadata.inputsOf(generator.product());
     }
 
     /**
@@ -46,18 +53,13 @@ final class RunSampleSource implements SampleSource {
     }
 
     @Override
-    public int latentSize() {
-        return generator.spec().latentSize();
-    }
-
-    @Override
-    public int numClasses() {
-        return generator.spec().numClasses();
+    public List<GeneratorInput> inputs() {
+        return inputs;
     }
 
     @Override
     public long[] sampleShape() {
-        return generator.spec().sampleShape().getShape();
+        return generator.product().outputShape().getShape();
     }
 
     @Override
@@ -66,8 +68,9 @@ final class RunSampleSource implements SampleSource {
     }
 
     @Override
-    public float[] generate(float[] z, int count, int[] labels) {
-        return generator.sample(z, count, labels);
+    public float[] generate(InputValues values) {
+        // The same values in the same order: InputValues lists the product's inputs as it does.
+        return generator.sample(new ProductInputs(generator.product(), values.count(), values.floats(), values.ints()));
     }
 
     @Override

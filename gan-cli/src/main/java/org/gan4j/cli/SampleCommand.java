@@ -3,17 +3,23 @@ package org.gan4j.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gan4j.api.ConfigException;
 import org.gan4j.api.GanException;
+import org.gan4j.api.data.Noise;
 import org.gan4j.core.io.AtomicFiles;
 import org.gan4j.core.io.NpyArray;
 import org.gan4j.core.io.NpyFiles;
 import org.gan4j.report.plot.ImageGrids;
 import org.gan4j.report.plot.ScatterPlots;
 import org.gan4j.core.run.SampleInputs;
+import org.gan4j.onnx.GeneratorInput;
+import org.gan4j.onnx.InputValues;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,9 +28,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gan sample}: draws samples from a trained run's generator ({@code --run}, through DJL) or
+ * {@code gan sample}: draws samples from a trained run's product ({@code --run}, through DJL) or
  * from an exported one ({@code --onnx}, through ONNX Runtime, with no DJL class loaded). Both take
- * their latent vectors and labels from {@link SampleInputs}, so the same seed gives the same
+ * their inputs from here: the latent vectors and labels from {@link SampleInputs} (seeded, given or
+ * walked), the other inputs drawn as gan-onnx's {@link InputValues#draw} (and gan-api's {@code
+ * ProductInputs.draw}) draws them, images from {@code --input}; so the same seed gives the same
  * samples either way. The output's extension picks the format: {@code .csv} (one sample a row),
  * {@code .npy} (float32 [N, ...]), {@code .png} (a grid of images, or a scatter plot for 2-D data).
  */
@@ -36,7 +44,8 @@ import picocli.CommandLine.Spec;
             "exported ONNX file's (--onnx, run through ONNX Runtime). The --out extension",
             "picks the format: .csv (one sample a row), .npy (float32, [N, D] or",
             "[N, C, H, W]), .png (a grid of images, one row per class for conditional",
-            "models or one row per walk for --interpolate; a scatter plot of 2-D samples)."
+            "models or one row per walk for --interpolate; a scatter plot of 2-D samples).",
+            "Products that take an image (a translator's source) take it from --input."
         })
 public final class SampleCommand implements Callable<Integer> {
 
@@ -65,7 +74,7 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--n", paramLabel = "N",
             description = "Number of samples (default: " + DEFAULT_COUNT + "), or of walks with --interpolate"
-                    + " (default: " + DEFAULT_WALKS + "). With --latent it comes from the file.")
+                    + " (default: " + DEFAULT_WALKS + "). With --latent or --input it comes from the file.")
     Integer count;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
@@ -87,6 +96,12 @@ public final class SampleCommand implements Callable<Integer> {
                     + " PNG: one row per walk, K columns.")
     Integer interpolate;
 
+    @Option(names = "--input", paramLabel = "FILE.npy",
+            description = "For products that take an image: the images, a float32 or float64 .npy array of shape"
+                    + " (N, C, H, W) (or (N, D) for vector data) in the data's units. N comes from the file; with"
+                    + " --interpolate each walk keeps one image.")
+    Path input;
+
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file: .csv, .npy or .png.")
     Path out;
 
@@ -106,12 +121,13 @@ public final class SampleCommand implements Callable<Integer> {
             throw new ConfigException(
                     "--interpolate must be 2 or more (the points of each walk, ends included), got " + interpolate);
         }
-        NpyArray given = latent == null ? null : readLatent(latent);
+        NpyArray given = latent == null ? null : read("--latent", latent);
+        NpyArray images = input == null ? null : read("--input", input);
         try (SampleSource generator = source.onnx != null
                 ? OnnxSampleSource.open(source.onnx)
                 : RunSampleSource.open(source.runDir, gan.plugins())) {
-            SampleInputs in = inputs(generator, given);
-            float[] values = generator.generate(in.z(), in.count(), in.labels());
+            InputValues in = inputs(generator, given, images);
+            float[] values = generator.generate(in);
             write(generator, in, values);
         } catch (IOException e) {
             throw new GanException("cannot write --out " + out + ": " + e.getMessage(), e);
@@ -119,21 +135,89 @@ public final class SampleCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private static NpyArray readLatent(Path file) {
+    private static NpyArray read(String flag, Path file) {
         try {
             return NpyFiles.read(file);
         } catch (IOException e) {
             String m = e.getMessage();
-            throw new GanException(m.startsWith(file.toString()) ? "--latent " + m : m, e);
+            throw new GanException(m.startsWith(file.toString()) ? flag + " " + m : m, e);
         }
     }
 
-    /** The latent vectors and labels: seeded or from --latent, plain or as walks. */
-    private SampleInputs inputs(SampleSource generator, NpyArray given) {
-        int size = generator.latentSize();
-        int classes = generator.numClasses();
+    /** The first input of a kind, or null. */
+    private static GeneratorInput first(List<GeneratorInput> inputs, GeneratorInput.Kind kind) {
+        return inputs.stream().filter(i -> i.kind() == kind).findFirst().orElse(null);
+    }
+
+    private static String names(List<GeneratorInput> inputs) {
+        return String.join(", ", inputs.stream().map(GeneratorInput::name).toList());
+    }
+
+    /** (N, 1, 28, 28), as NumPy writes shapes. */
+    private static String shapeOf(String n, long[] sample) {
+        StringBuilder sb = new StringBuilder("(").append(n);
+        for (long d : sample) {
+            sb.append(", ").append(d);
+        }
+        return sb.append(')').toString();
+    }
+
+    /**
+     * The values of every input: the latent vectors and labels from {@link SampleInputs}
+     * (seeded, from --latent, or walked), images from --input, the other inputs drawn from the
+     * seed's streams; with --interpolate, every input but z keeps one value a walk.
+     */
+    private InputValues inputs(SampleSource generator, NpyArray given, NpyArray images) {
+        List<GeneratorInput> inputs = generator.inputs();
+        GeneratorInput z = first(inputs, GeneratorInput.Kind.NORMAL);
+        GeneratorInput labelInput = first(inputs, GeneratorInput.Kind.CATEGORICAL);
+        List<GeneratorInput> imageInputs = inputs.stream().filter(i -> i.kind() == GeneratorInput.Kind.IMAGE).toList();
+        int size = z == null ? 0 : z.size();
+        int classes = labelInput == null ? 0 : labelInput.classes();
         int cls = label == null ? -1 : label;
-        long samples = given != null ? 1 : count == null ? DEFAULT_COUNT : count;
+        if (z == null && latent != null) {
+            throw new ConfigException("--latent is for models that take a latent vector; this model takes none (its"
+                    + " inputs: " + names(inputs) + ")");
+        }
+        if (z == null && interpolate != null) {
+            throw new ConfigException("--interpolate walks between latent vectors; this model takes none (its inputs: "
+                    + names(inputs) + ")");
+        }
+        if (imageInputs.size() > 1) {
+            throw new ConfigException("this model takes " + imageInputs.size() + " images (" + names(imageInputs)
+                    + "); gan sample feeds one, from --input: sample it from Java with InputValues instead");
+        }
+        GeneratorInput image = imageInputs.isEmpty() ? null : imageInputs.get(0);
+        if (image == null && images != null) {
+            throw new ConfigException("--input is for models that take an image (a translator's source); this model"
+                    + " takes none (its inputs: " + names(inputs) + ")");
+        }
+        if (image != null && images == null) {
+            throw new ConfigException("this model translates images: give them with --input FILE.npy, float32 "
+                    + shapeOf("N", image.shape()) + " in the data's units (its input '" + image.name() + "')");
+        }
+        int imageRows = 0;
+        if (images != null) {
+            long[] shape = images.shape();
+            long[] sample = image.shape();
+            boolean fits = shape.length == sample.length + 1 && shape[0] >= 1;
+            for (int i = 0; fits && i < sample.length; i++) {
+                fits = shape[i + 1] == sample[i];
+            }
+            if (!fits) {
+                throw new ConfigException("--input " + input + " has shape " + images.shapeString()
+                        + "; this model needs " + shapeOf("N", sample) + ": N >= 1 images of "
+                        + NpyFiles.shapeString(sample) + " in the data's units");
+            }
+            if (shape[0] > Integer.MAX_VALUE - 8) {
+                throw new ConfigException("--input " + input + " holds " + shape[0] + " images, too many for one file;"
+                        + " sample them in several parts");
+            }
+            imageRows = (int) shape[0];
+        }
+
+        // Arrays read from files already fit in memory; the check is of the counts asked for.
+        long samples = given != null || images != null ? 1 : count == null ? DEFAULT_COUNT : count;
         if (interpolate != null) {
             samples = samples * Math.max(2, interpolate);
         }
@@ -141,17 +225,66 @@ public final class SampleCommand implements Callable<Integer> {
         for (long d : generator.sampleShape()) {
             values *= d;
         }
-        if (samples * Math.max(size, values) > Integer.MAX_VALUE - 8) {
+        long widest = values;
+        for (GeneratorInput in : inputs) {
+            widest = Math.max(widest, in.size());
+        }
+        if (samples * widest > Integer.MAX_VALUE - 8) {
             throw new ConfigException("--n " + count + (interpolate == null ? "" : " with --interpolate " + interpolate)
                     + " asks for " + samples + " samples, too many for one file; draw them in several parts");
         }
-        if (given == null) {
-            if (interpolate == null) {
-                return SampleInputs.seeded(seed, count == null ? DEFAULT_COUNT : count, size, classes, cls);
+        if (images != null && given == null && count != null && count != imageRows) {
+            throw new ConfigException("--n " + count + " does not match --input " + input + ", which holds " + imageRows
+                    + (interpolate == null ? " images" : " images (one a walk)") + "; leave --n out");
+        }
+
+        // The "units" the inputs other than z are drawn for: the samples, or the walks when interpolating.
+        SampleInputs zl = null;
+        int units;
+        if (z != null) {
+            zl = latentAndLabels(given, size, classes, cls, imageRows);
+            units = interpolate == null ? zl.count() : zl.count() / interpolate;
+        } else {
+            units = images != null ? imageRows : count == null ? DEFAULT_COUNT : count;
+            // The flag-worded checks of --label, as for models with a latent vector.
+            SampleInputs.labels(units, classes, cls);
+        }
+        if (images != null && units != imageRows) {
+            throw new ConfigException("--input " + input + " holds " + imageRows + " images but --latent " + latent
+                    + " holds " + (interpolate == null ? units + " latent vectors" : 2 * units + " latent vectors, the ends"
+                    + " of " + units + " walks") + "; give one image " + (interpolate == null ? "a latent vector" : "a walk"));
+        }
+        Map<String, float[]> imageValues = image == null ? Map.of() : Map.of(image.name(), images.values());
+        // Every input drawn for the units (categorical codes cycling), images as given ...
+        InputValues drawn = InputValues.draw(inputs, units, seed, Noise.SAMPLING, -1, imageValues);
+        int steps = interpolate == null ? 1 : interpolate;
+        List<float[]> floats = new ArrayList<>();
+        List<int[]> ints = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            GeneratorInput in = inputs.get(i);
+            if (in == z) {
+                // ... but z and the label from SampleInputs: seeded, given or walked, as always.
+                floats.add(zl.z());
+                ints.add(null);
+            } else if (in == labelInput) {
+                floats.add(null);
+                ints.add(zl != null ? zl.labels() : SampleInputs.labels(units, classes, cls));
+            } else {
+                floats.add(repeat(drawn.floats().get(i), in.categorical() ? 0 : in.size(), steps));
+                ints.add(in.categorical() ? repeat(drawn.ints().get(i), steps) : null);
             }
-            int walks = count == null ? DEFAULT_WALKS : count;
-            return SampleInputs.interpolated(
-                    SampleInputs.noise(seed, 2 * walks, size), walks, interpolate, size, classes, cls);
+        }
+        return new InputValues(inputs, units * steps, floats, ints);
+    }
+
+    /** The latent vectors and labels: seeded or from --latent, plain or as walks. */
+    private SampleInputs latentAndLabels(NpyArray given, int size, int classes, int cls, int imageRows) {
+        if (given == null) {
+            int n = imageRows > 0 ? imageRows : count == null ? interpolate == null ? DEFAULT_COUNT : DEFAULT_WALKS : count;
+            if (interpolate == null) {
+                return SampleInputs.seeded(seed, n, size, classes, cls);
+            }
+            return SampleInputs.interpolated(SampleInputs.noise(seed, 2 * n, size), n, interpolate, size, classes, cls);
         }
         long[] shape = given.shape();
         if (shape.length != 2 || shape[1] != size || shape[0] < 1) {
@@ -177,7 +310,33 @@ public final class SampleCommand implements Callable<Integer> {
         return SampleInputs.interpolated(given.values(), rows / 2, interpolate, size, classes, cls);
     }
 
-    private void write(SampleSource generator, SampleInputs in, float[] values) throws IOException {
+    /** Each unit's row of {@code size} values, {@code times} times over; null stays null. */
+    private static float[] repeat(float[] v, int size, int times) {
+        if (v == null || times == 1) {
+            return v;
+        }
+        int units = v.length / size;
+        float[] r = new float[Math.multiplyExact(v.length, times)];
+        for (int u = 0; u < units; u++) {
+            for (int t = 0; t < times; t++) {
+                System.arraycopy(v, u * size, r, (u * times + t) * size, size);
+            }
+        }
+        return r;
+    }
+
+    private static int[] repeat(int[] v, int times) {
+        if (times == 1) {
+            return v;
+        }
+        int[] r = new int[Math.multiplyExact(v.length, times)];
+        for (int u = 0; u < v.length; u++) {
+            Arrays.fill(r, u * times, (u + 1) * times, v[u]);
+        }
+        return r;
+    }
+
+    private void write(SampleSource generator, InputValues in, float[] values) throws IOException {
         int n = in.count();
         long[] shape = generator.sampleShape();
         int size = values.length / n;
@@ -237,7 +396,7 @@ public final class SampleCommand implements Callable<Integer> {
      * Images: one row per walk for --interpolate; one row per class for a conditional model
      * asked for every class; otherwise a square-ish grid.
      */
-    private void writeGrid(SampleSource generator, SampleInputs in, float[] values, long[] shape) throws IOException {
+    private void writeGrid(SampleSource generator, InputValues in, float[] values, long[] shape) throws IOException {
         int n = in.count();
         int size = values.length / n;
         float[][] images = new float[n][];
@@ -253,7 +412,8 @@ public final class SampleCommand implements Callable<Integer> {
         if (interpolate != null) {
             ImageGrids.writePng(out, images, n / interpolate, interpolate, shape);
         } else if (classes > 0 && label == null) {
-            ImageGrids.writePng(out, images, in.labels(), classes, shape, (n + classes - 1) / classes);
+            GeneratorInput labels = first(in.inputs(), GeneratorInput.Kind.CATEGORICAL);
+            ImageGrids.writePng(out, images, in.ints(labels.name()), classes, shape, (n + classes - 1) / classes);
         } else {
             ImageGrids.writePng(out, images, null, 0, shape, (int) Math.ceil(Math.sqrt(n)));
         }

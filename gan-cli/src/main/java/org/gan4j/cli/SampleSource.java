@@ -1,20 +1,22 @@
 package org.gan4j.cli;
 
+import java.util.List;
+import org.gan4j.onnx.GeneratorInput;
+import org.gan4j.onnx.InputValues;
+
 /**
- * A generator {@code gan sample} draws from: a run's, rebuilt through DJL ({@link RunSampleSource}),
+ * A product {@code gan sample} draws from: a run's, rebuilt through DJL ({@link RunSampleSource}),
  * or an exported one, run through ONNX Runtime ({@link OnnxSampleSource}). This interface names no
- * DJL type, so that sampling from ONNX files works with no DJL jar on the class path.
+ * DJL type (its inputs are gan-onnx's descriptions), so that sampling from ONNX files works with no
+ * DJL jar on the class path.
  */
 interface SampleSource extends AutoCloseable {
 
     /** @return what the samples came from, for titles, e.g. the run directory's name */
     String name();
 
-    /** @return the length of a latent vector */
-    int latentSize();
-
-    /** @return the number of classes, 0 for unconditional generators */
-    int numClasses();
+    /** @return the product's inputs, in the order it takes them */
+    List<GeneratorInput> inputs();
 
     /** @return the shape of one sample */
     long[] sampleShape();
@@ -26,14 +28,17 @@ interface SampleSource extends AutoCloseable {
     boolean pixels0To255();
 
     /**
-     * Runs the generator.
+     * Runs the product.
      *
-     * @param z {@code count * latentSize} values, row-major
-     * @param count how many samples
-     * @param labels one label a sample for conditional generators, null otherwise
+     * @param values the values of all its inputs, image inputs in the data's units
      * @return {@code count * sampleSize} values, row-major
      */
-    float[] generate(float[] z, int count, int[] labels);
+    float[] generate(InputValues values);
+
+    /** @return the number of classes of the first categorical input (the label), 0 when there is none */
+    default int numClasses() {
+        return inputs().stream().filter(GeneratorInput::categorical).findFirst().map(GeneratorInput::classes).orElse(0);
+    }
 
     @Override
     void close();

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.gan4j.cli.CliTest.Result;
 import org.gan4j.core.plugin.TestPluginJars;
-import org.gan4j.export.TinyOnnxGenerators;
+import org.gan4j.onnx.TinyOnnxGenerators;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

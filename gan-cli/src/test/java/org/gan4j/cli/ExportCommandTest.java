@@ -11,7 +11,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gan4j.cli.CliTest.Result;
-import org.gan4j.export.GeneratorMetadata;
+import org.gan4j.onnx.GeneratorMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package org.gan4j.export;
 
 import java.nio.file.Path;
+import org.gan4j.onnx.GeneratorMetadata;
 
 /**
  * What an export wrote and how closely ONNX Runtime matched DJL on it.

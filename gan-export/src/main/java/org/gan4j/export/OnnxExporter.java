@@ -21,19 +21,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.gan4j.api.export.TrainedProduct;
+import org.gan4j.onnx.GeneratorInput;
+import org.gan4j.onnx.GeneratorMetadata;
+import org.gan4j.onnx.InputValues;
+import org.gan4j.onnx.OnnxGenerator;
 
 /**
- * Writes a trained generator as an ONNX model and checks it against ONNX Runtime before anything
- * is written.
+ * Writes a trained product network as an ONNX model and checks it against ONNX Runtime before
+ * anything is written.
  *
- * <p>The graph follows {@link GeneratorMetadata}'s contract: input {@code z} [N, latent] with N
- * dynamic, input {@code label} int64 [N] for conditional generators, output {@code image}. Batch
- * norm is exported in inference mode, or folded into the layer before it. Each block is translated
- * by the {@link org.gan4j.api.export.BlockConverter} registered for its class.
+ * <p>The graph follows {@link GeneratorMetadata}'s contract: the product's inputs in order, each by
+ * its name, float32 [N, shape...] (normal, uniform and image inputs) or int64 [N] (categorical
+ * ones), N dynamic; output {@code image}. Values are in the data's units: the output is scaled
+ * from the model's units, and image inputs to them. Batch norm is exported in inference mode, or
+ * folded into the layer before it. Each block is translated by the {@link
+ * org.gan4j.api.export.BlockConverter} registered for its class.
  *
  * <pre>{@code
  * OnnxExporter exporter = OnnxExporter.builder().optFoldBatchNorm(true).build();
- * ExportReport report = exporter.export(generator, metadata, 1f, Path.of("generator.onnx"));
+ * ExportReport report = exporter.export(trainedModel.trainedProduct(), Path.of("generator.onnx"));
  * }</pre>
  */
 public final class OnnxExporter {
@@ -98,7 +105,7 @@ public final class OnnxExporter {
      * @param metadata what the generator is, as a float32 generator; the uint8 option rewrites the
      *     output type and range
      * @param outputScale a factor applied to the generator's output (1 for none), e.g. to turn
-     *     model units into data units
+     *     model units into data units; image inputs are multiplied by its inverse
      * @return the model
      * @throws ExportException if a block has no converter
      */
@@ -107,11 +114,22 @@ public final class OnnxExporter {
         OnnxGraph graph = new OnnxGraph(opset, foldBatchNorm, converters);
         graph.registerPaths(generator, "generator");
         List<String> inputs = new ArrayList<>();
-        graph.input(GeneratorMetadata.INPUT_Z, TensorProto.DataType.FLOAT, new Shape(-1, md.latentSize()));
-        inputs.add(GeneratorMetadata.INPUT_Z);
-        if (md.conditional()) {
-            graph.input(GeneratorMetadata.INPUT_LABEL, TensorProto.DataType.INT64, new Shape(-1));
-            inputs.add(GeneratorMetadata.INPUT_LABEL);
+        for (GeneratorInput in : md.inputs()) {
+            if (in.categorical()) {
+                graph.input(in.name(), TensorProto.DataType.INT64, new Shape(-1));
+                inputs.add(in.name());
+                continue;
+            }
+            Shape shape = new Shape(-1).addAll(new Shape(in.shape()));
+            graph.input(in.name(), TensorProto.DataType.FLOAT, shape);
+            String value = in.name();
+            if (in.kind() == GeneratorInput.Kind.IMAGE && outputScale != 1f) {
+                // The file takes images in the data's units, as it gives them; the network works in its own.
+                value = graph.node("Mul", List.of(value, graph.floats(in.name() + "_scale", new Shape(),
+                        inputScale(outputScale))), Map.of());
+                graph.setShape(value, shape);
+            }
+            inputs.add(value);
         }
         List<String> outputs = graph.convert(generator, inputs);
         if (outputs.size() != 1) {
@@ -141,8 +159,9 @@ public final class OnnxExporter {
         }
         graph.output(out, GeneratorMetadata.OUTPUT, outType);
         graph.proto().setName("gan4j-generator").setDocString(
-                "gan4j generator: z" + (md.conditional() ? " and label" : "") + " to " + GeneratorMetadata.OUTPUT
-                        + " " + md.outputLayout() + " " + md.outputType() + " in " + md.outputRange());
+                "gan4j generator: " + String.join(" and ", md.inputs().stream().map(GeneratorInput::name).toList())
+                        + " to " + GeneratorMetadata.OUTPUT + " " + md.outputLayout() + " " + md.outputType() + " in "
+                        + md.outputRange());
         ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(irVersionFor(opset))
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
@@ -165,17 +184,37 @@ public final class OnnxExporter {
             throw new ExportException("uint8 output is for images in [-1, 1]; this generator writes "
                     + m.outputLayout() + " in " + m.outputRange() + "; export it as float32");
         }
-        return new GeneratorMetadata(m.latentSize(), m.latentDistribution(), m.numClasses(), m.classNames(),
-                m.sampleShape(), m.outputLayout(), "uint8", "[0, 255]", m.provenance());
+        return new GeneratorMetadata(m.inputs(), m.classNames(), m.sampleShape(), m.outputLayout(), "uint8", "[0, 255]",
+                m.provenance());
+    }
+
+    /** The factor that takes image inputs from the data's units to the model's: the output scale's inverse. */
+    private static float inputScale(float outputScale) {
+        return (float) (1.0 / outputScale);
+    }
+
+    /**
+     * Exports a trained product (see {@link #export(Block, GeneratorMetadata, float, Path)}), with
+     * the metadata {@link ProductMetadata#of} gives and the data's units in and out.
+     *
+     * @param product the trained product
+     * @param out the file to write
+     * @return what was written and how closely it matched
+     * @throws ExportException if a block has no converter or the check fails (nothing is written)
+     */
+    public ExportReport export(TrainedProduct product, Path out) {
+        return export(product.network(), ProductMetadata.of(product), (float) (1.0 / product.scale()), out);
     }
 
     /**
      * Exports, checks the model in ONNX Runtime (all graph optimizations on) against DJL's forward
-     * pass on the same seeded z and labels, and only then writes it, atomically.
+     * pass on the same seeded inputs, and only then writes it, atomically.
      *
-     * @param generator the initialized generator with its trained weights
-     * @param metadata what the generator is
-     * @param outputScale a factor applied to the generator's output (1 for none)
+     * @param generator the initialized product network with its trained weights
+     * @param metadata what it is: its inputs, output and provenance
+     * @param outputScale a factor applied to the network's output (1 for none), e.g. 1 / the
+     *     dataset's scale to give data units; image inputs are multiplied by its inverse, so that
+     *     the file takes the units it gives
      * @param out the file to write
      * @return what was written and how closely it matched
      * @throws ExportException if a block has no converter or the check fails (nothing is written)
@@ -188,20 +227,9 @@ public final class OnnxExporter {
         int checked = 0;
         // Batches of 1 and 8 check that the batch axis is really dynamic.
         for (int n : new int[] {1, 8}) {
-            Random random = new Random(20_250_917L + n);
-            float[] z = new float[n * md.latentSize()];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (float) random.nextGaussian();
-            }
-            int[] labels = null;
-            if (md.conditional()) {
-                labels = new int[n];
-                for (int i = 0; i < n; i++) {
-                    labels[i] = i % md.numClasses();
-                }
-            }
-            float[] expected = djlForward(generator, z, n, md.latentSize(), labels, outputScale);
-            float[] actual = onnxRuntimeForward(bytes, out, z, n, labels);
+            InputValues values = checkInputs(md, n, new Random(20_250_917L + n), outputScale);
+            float[] expected = djlForward(generator, values, outputScale);
+            float[] actual = onnxRuntimeForward(bytes, out, values);
             if (expected.length != actual.length) {
                 throw new ExportException("export check failed: ONNX Runtime gave " + actual.length
                         + " values, DJL " + expected.length + "; nothing was written to " + out);
@@ -229,12 +257,44 @@ public final class OnnxExporter {
     }
 
     /**
+     * Seeded values of every input for the check: normal noise, uniform codes in [-1, 1], classes
+     * cycling, images uniform on the model's [-1, 1] in the data's units. For a generator of z and
+     * a label these are the values the check has always drawn.
+     */
+    private static InputValues checkInputs(GeneratorMetadata md, int n, Random random, float outputScale) {
+        List<float[]> floats = new ArrayList<>();
+        List<int[]> ints = new ArrayList<>();
+        for (GeneratorInput in : md.inputs()) {
+            if (in.categorical()) {
+                int[] labels = new int[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = i % in.classes();
+                }
+                floats.add(null);
+                ints.add(labels);
+                continue;
+            }
+            float[] v = new float[n * in.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = switch (in.kind()) {
+                    case NORMAL -> (float) random.nextGaussian();
+                    case UNIFORM -> (float) (2 * random.nextDouble() - 1);
+                    default -> (float) (2 * random.nextDouble() - 1) * outputScale;
+                };
+            }
+            floats.add(v);
+            ints.add(null);
+        }
+        return new InputValues(md.inputs(), n, floats, ints);
+    }
+
+    /**
      * ONNX Runtime's output with every graph optimization on, as floats, through the same checks
      * of the graph against its metadata that {@code gan sample --onnx} makes.
      */
-    private static float[] onnxRuntimeForward(byte[] model, Path out, float[] z, int n, int[] labels) {
+    private static float[] onnxRuntimeForward(byte[] model, Path out, InputValues values) {
         try (OnnxGenerator onnx = OnnxGenerator.fromBytes(model, out)) {
-            return onnx.generate(z, n, labels);
+            return onnx.generate(values);
         } catch (org.gan4j.api.GanException e) {
             throw new ExportException("export check failed: " + e.getMessage()
                     + "; nothing was written to " + out + "; please report this with the run", e);
@@ -245,12 +305,44 @@ public final class OnnxExporter {
         return Math.max(0, Math.min(255, Math.rint((x + 1) * 127.5)));
     }
 
-    /** DJL's inference-mode forward pass on float32 inputs, on a scratch manager. */
+    /** DJL's inference-mode forward pass of a generator of z (and labels), on a scratch manager. */
     static float[] djlForward(Block generator, float[] z, int n, int latent, int[] labels, float outputScale) {
+        List<GeneratorInput> inputs = new ArrayList<>(List.of(GeneratorInput.normal(GeneratorMetadata.INPUT_Z, latent)));
+        List<float[]> floats = new ArrayList<>(java.util.Collections.singletonList(z));
+        List<int[]> ints = new ArrayList<>(java.util.Collections.singletonList((int[]) null));
+        if (labels != null) {
+            int classes = java.util.Arrays.stream(labels).max().orElse(0) + 1;
+            inputs.add(GeneratorInput.categorical(GeneratorMetadata.INPUT_LABEL, classes));
+            floats.add(null);
+            ints.add(labels);
+        }
+        return djlForward(generator, new InputValues(inputs, n, floats, ints), outputScale);
+    }
+
+    /**
+     * DJL's inference-mode forward pass on a scratch manager, as the file computes it: image inputs
+     * taken to the model's units by the same float32 product as the graph's {@code Mul}, the output
+     * scaled back.
+     */
+    static float[] djlForward(Block generator, InputValues values, float outputScale) {
+        int n = values.count();
         try (NDManager scratch = NDManager.newBaseManager()) {
-            NDList in = new NDList(scratch.create(z, new Shape(n, latent)));
-            if (labels != null) {
-                in.add(scratch.create(labels));
+            NDList in = new NDList();
+            for (int i = 0; i < values.inputs().size(); i++) {
+                GeneratorInput input = values.inputs().get(i);
+                if (input.categorical()) {
+                    in.add(scratch.create(values.ints().get(i)));
+                    continue;
+                }
+                float[] v = values.floats().get(i);
+                if (input.kind() == GeneratorInput.Kind.IMAGE && outputScale != 1f) {
+                    float s = inputScale(outputScale);
+                    v = v.clone();
+                    for (int j = 0; j < v.length; j++) {
+                        v[j] *= s;
+                    }
+                }
+                in.add(scratch.create(v, new Shape(n).addAll(new Shape(input.shape()))));
             }
             NDArray y = generator.forward(new ParameterStore(scratch, false), in, false).singletonOrThrow();
             y.attach(scratch);

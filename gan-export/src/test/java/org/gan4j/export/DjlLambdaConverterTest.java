@@ -35,6 +35,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.models.blocks.ReshapeBlock;
+import org.gan4j.onnx.GeneratorMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

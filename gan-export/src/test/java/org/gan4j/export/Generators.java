@@ -14,6 +14,7 @@ import org.gan4j.api.model.ArchitectureProvider;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.plugin.Options;
 import org.gan4j.api.plugin.PluginRegistry;
+import org.gan4j.onnx.GeneratorMetadata;
 
 /** Test generators: built-in architectures, initialized, with batch-norm statistics that are not trivial. */
 final class Generators {

@@ -26,6 +26,7 @@ import org.gan4j.api.export.OnnxGraphBuilder;
 import org.gan4j.api.model.ModelSpec;
 import org.gan4j.export.converters.ActivationConverter;
 import org.gan4j.models.blocks.ActivationBlock;
+import org.gan4j.onnx.GeneratorMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

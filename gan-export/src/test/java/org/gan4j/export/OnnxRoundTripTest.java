@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.gan4j.api.model.ModelSpec;
+import org.gan4j.onnx.GeneratorMetadata;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

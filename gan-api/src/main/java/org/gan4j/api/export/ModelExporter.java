@@ -1,9 +1,6 @@
 package org.gan4j.api.export;
 
-import ai.djl.nn.Block;
 import java.nio.file.Path;
-import org.gan4j.api.config.TrainConfig;
-import org.gan4j.api.game.Product;
 
 /**
  * Writes a trained product network to a file another runtime can run: gan-export's writes ONNX,
@@ -15,13 +12,9 @@ public interface ModelExporter {
     /**
      * Exports a product.
      *
-     * @param network the initialized product network with its trained weights
-     * @param product what it takes and makes
-     * @param scale the dataset's scale (model values = data units * scale); the file gives data units
-     * @param config the settings it was trained with, for the file's provenance
-     * @param steps the steps it was trained for
+     * @param product the trained network and what the file records about it
      * @param file where to write
-     * @throws org.gan4j.api.GanException if it cannot be exported
+     * @throws org.gan4j.api.GanException if it cannot be exported (nothing is written then)
      */
-    void export(Block network, Product product, double scale, TrainConfig config, long steps, Path file);
+    void export(TrainedProduct product, Path file);
 }

@@ -24,7 +24,11 @@ public record ProductInput(String name, Kind kind, Shape shape, int classes) {
         UNIFORM,
         /** int32 in the engine (int64 in ONNX), a class index in [0, classes): labels, categorical codes. */
         CATEGORICAL,
-        /** float32 in the model's units, e.g. an image to translate: given, never drawn. */
+        /**
+         * float32, e.g. an image to translate: given, never drawn. The network takes it in the
+         * model's units; {@code TrainedModel.sample}, {@code gan sample --input} and exported files
+         * take it in the data's units and scale it on the way in, as they scale the output out.
+         */
         IMAGE
     }
 

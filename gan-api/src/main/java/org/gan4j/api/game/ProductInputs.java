@@ -3,10 +3,10 @@ package org.gan4j.api.game;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import org.gan4j.api.ConfigException;
-import org.gan4j.api.data.Seeds;
+import org.gan4j.api.data.InputDraws;
 
 /**
  * Values for a product's inputs, for {@code count} samples, on the host: a float array ({@code
@@ -59,11 +59,12 @@ public record ProductInputs(Product product, int count, List<float[]> floats, Li
     }
 
     /**
-     * Draws every input from streams of a seed: the first normal input (the latent vector) from
-     * {@code Seeds.stream(seed, purpose, 0)}, every other input i from {@code Seeds.stream(seed,
-     * purpose, 0, i)}; uniform inputs on [-1, 1]; the first categorical input is {@code label} for
-     * every sample or, when {@code label} is -1, cycles through the classes (sample j gets class
-     * {@code j % classes}), and other categorical inputs cycle too. Image inputs cannot be drawn.
+     * Draws every input from streams of a seed ({@link InputDraws}): the first normal input (the
+     * latent vector) from {@code Seeds.stream(seed, purpose, 0)}, every other input i from {@code
+     * Seeds.stream(seed, purpose, 0, i)}; uniform inputs on [-1, 1]; the first categorical input is
+     * {@code label} for every sample or, when {@code label} is -1, cycles through the classes
+     * (sample j gets class {@code j % classes}), and other categorical inputs cycle too. Image
+     * inputs cannot be drawn.
      *
      * @param product the product
      * @param count how many samples
@@ -75,6 +76,26 @@ public record ProductInputs(Product product, int count, List<float[]> floats, Li
      *     none or is out of range, or the product takes an image
      */
     public static ProductInputs draw(Product product, int count, long seed, long purpose, int label) {
+        return draw(product, count, seed, purpose, label, Map.of());
+    }
+
+    /**
+     * Draws every input as {@link #draw(Product, int, long, long, int)} does, except image inputs,
+     * which are given: images to translate, real samples.
+     *
+     * @param product the product
+     * @param count how many samples
+     * @param seed the seed
+     * @param purpose the stream's purpose
+     * @param label the class of every sample, or -1 to cycle through the classes
+     * @param images the values of every image input by name, {@code count * size} each, in the
+     *     units of whoever runs them (the data's for {@code TrainedModel.sample}, the model's for the
+     *     training runtime)
+     * @return the values
+     * @throws ConfigException as the other {@code draw} does, or if an image input has no values
+     */
+    public static ProductInputs draw(
+            Product product, int count, long seed, long purpose, int label, Map<String, float[]> images) {
         if (count <= 0) {
             throw new ConfigException("the number of samples must be positive, got " + count);
         }
@@ -94,36 +115,28 @@ public record ProductInputs(Product product, int count, List<float[]> floats, Li
             ProductInput in = inputs.get(i);
             switch (in.kind()) {
                 case NORMAL -> {
-                    SplittableRandom r = firstNormal ? Seeds.stream(seed, purpose, 0) : Seeds.stream(seed, purpose, 0, i);
-                    firstNormal = false;
-                    float[] v = new float[Math.multiplyExact(count, in.size())];
-                    for (int j = 0; j < v.length; j++) {
-                        v[j] = (float) r.nextGaussian();
-                    }
-                    floats.add(v);
+                    floats.add(InputDraws.normal(seed, purpose, i, firstNormal, count, in.size()));
                     ints.add(null);
+                    firstNormal = false;
                 }
                 case UNIFORM -> {
-                    SplittableRandom r = Seeds.stream(seed, purpose, 0, i);
-                    float[] v = new float[Math.multiplyExact(count, in.size())];
-                    for (int j = 0; j < v.length; j++) {
-                        v[j] = (float) (2 * r.nextDouble() - 1);
-                    }
-                    floats.add(v);
+                    floats.add(InputDraws.uniform(seed, purpose, i, count, in.size()));
                     ints.add(null);
                 }
                 case CATEGORICAL -> {
-                    int fixed = firstCategorical ? label : -1;
-                    firstCategorical = false;
-                    int[] v = new int[count];
-                    for (int j = 0; j < count; j++) {
-                        v[j] = fixed >= 0 ? fixed : j % in.classes();
-                    }
                     floats.add(null);
-                    ints.add(v);
+                    ints.add(InputDraws.categorical(count, in.classes(), firstCategorical ? label : -1));
+                    firstCategorical = false;
                 }
-                case IMAGE -> throw new ConfigException("the product takes an image ('" + in.name()
-                        + "'); give the images to translate instead of drawing them");
+                case IMAGE -> {
+                    float[] given = images.get(in.name());
+                    if (given == null) {
+                        throw new ConfigException("the product takes an image ('" + in.name()
+                                + "'); give the images to translate instead of drawing them");
+                    }
+                    floats.add(given);
+                    ints.add(null);
+                }
             }
         }
         return new ProductInputs(product, count, floats, ints);

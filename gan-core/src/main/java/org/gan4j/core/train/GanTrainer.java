@@ -9,6 +9,7 @@ import org.gan4j.api.GanException;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.eval.Evaluation;
 import org.gan4j.api.train.TrainingListener;
+import org.gan4j.core.config.ConfigFiles;
 import org.gan4j.core.config.RunSettings;
 import org.gan4j.core.health.HealthMonitor;
 import org.gan4j.core.plugin.PluginCatalog;
@@ -130,7 +131,7 @@ public final class GanTrainer {
             session.handOverNetworks();
             TrainedModel model = new TrainedModel(session.game.product(),
                     TrainedModel.specOf(session.game.product(), config.latentSize()), session.info(session.totalSteps),
-                    session.productBlock(), session.manager, false, config);
+                    session.productBlock(), session.manager, false, config, ConfigFiles.toJson(config) + "\n");
             return new TrainedGan(model, summary, session.manager);
         }
     }

@@ -76,7 +76,7 @@ public final class TrainedGan implements AutoCloseable {
                 .findFirst()
                 .orElseThrow(() -> new GanException("no ONNX exporter on the class path; add org.gan4j:gan-export"
                         + " (or org.gan4j:gan-starter) to the application's dependencies"));
-        exporter.export(model.block(), model.product(), model.info().scale(), model.config(), model.info().steps(), file);
+        exporter.export(model.trainedProduct(), file);
     }
 
     @Override

@@ -5,11 +5,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gan4j.api.GanException;
 import org.gan4j.api.config.TrainConfig;
 import org.gan4j.api.data.DataSpec;
 import org.gan4j.api.data.Noise;
+import org.gan4j.api.export.TrainedProduct;
 import org.gan4j.api.game.Game;
 import org.gan4j.api.game.Network;
 import org.gan4j.api.game.Product;
@@ -37,9 +41,10 @@ public final class TrainedModel implements AutoCloseable {
     private final boolean ownsManager;
     private final ProductSampler sampler;
     private final TrainConfig config;
+    private final String configJson;
 
     TrainedModel(Product product, ModelSpec spec, RunInfo info, Block block, NDManager manager, boolean ownsManager,
-            TrainConfig config) {
+            TrainConfig config, String configJson) {
         this.product = product;
         this.spec = spec;
         this.info = info;
@@ -47,6 +52,7 @@ public final class TrainedModel implements AutoCloseable {
         this.manager = manager;
         this.ownsManager = ownsManager;
         this.config = config;
+        this.configJson = configJson;
         ParameterStore store = new ParameterStore(manager, false);
         this.sampler = new ProductSampler(product, in -> block.forward(store, in, false).singletonOrThrow(), manager);
     }
@@ -76,7 +82,15 @@ public final class TrainedModel implements AutoCloseable {
                 ? run.finalAverageFile(product.network())
                 : run.finalNetworkFile(product.network());
         RunDirectory.loadParameters(block, manager, weights);
-        return new TrainedModel(product, specOf(product, info.latentSize()), info, block, manager, false, config);
+        String configJson;
+        try {
+            // The file as it is, not the config written again: an export's provenance is the run's own.
+            configJson = Files.readString(run.configFile(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GanException("cannot read " + run.configFile() + ": " + e.getMessage(), e);
+        }
+        return new TrainedModel(product, specOf(product, info.latentSize()), info, block, manager, false, config,
+                configJson);
     }
 
     static ModelSpec specOf(Product product, int latentSize) {
@@ -102,6 +116,16 @@ public final class TrainedModel implements AutoCloseable {
     /** @return the settings it was trained with */
     public TrainConfig config() {
         return config;
+    }
+
+    /**
+     * What an exporter needs: the network and what its file records about it.
+     *
+     * @return the product, its scale, classes and provenance; the network stays owned by this object
+     */
+    public TrainedProduct trainedProduct() {
+        return new TrainedProduct(block, product, info.scale(), info.classNames(), config, configJson, info.steps(),
+                info.gan4jVersion());
     }
 
     /**
@@ -168,17 +192,34 @@ public final class TrainedModel implements AutoCloseable {
     /**
      * Runs the product on given values of its inputs.
      *
-     * @param inputs the values
+     * @param inputs the values; image inputs in the dataset's own units (they are multiplied by the
+     *     dataset's scale on the way in, as the samples are divided by it on the way out)
      * @return the samples, row-major, in the dataset's own units (the model's output divided by
      *     the dataset's scale)
      */
     public float[] sample(ProductInputs inputs) {
-        float[] values = sampler.sample(inputs);
+        float[] values = sampler.sample(toModelUnits(inputs));
         float inv = (float) (1.0 / info.scale());
         for (int i = 0; i < values.length; i++) {
             values[i] *= inv;
         }
         return values;
+    }
+
+    /** Image inputs from data units to the model's; the other inputs as they are. */
+    private ProductInputs toModelUnits(ProductInputs inputs) {
+        ProductInputs scaled = inputs;
+        float scale = (float) info.scale();
+        for (ProductInput in : product.inputs()) {
+            if (in.kind() == ProductInput.Kind.IMAGE && scale != 1f) {
+                float[] v = inputs.floats(in.name()).clone();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] *= scale;
+                }
+                scaled = scaled.withFloats(in.name(), v);
+            }
+        }
+        return scaled;
     }
 
     @Override

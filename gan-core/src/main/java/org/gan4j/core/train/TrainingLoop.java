@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gan4j.api.ConfigException;
 import org.gan4j.api.data.Noise;
 import org.gan4j.api.data.SampleBatch;
 import org.gan4j.api.data.Seeds;
@@ -19,6 +20,7 @@ import org.gan4j.api.eval.Ranking;
 import org.gan4j.api.game.AdversarialPair;
 import org.gan4j.api.game.DiscriminatorFigures;
 import org.gan4j.api.game.Product;
+import org.gan4j.api.game.ProductInput;
 import org.gan4j.api.game.ProductInputs;
 import org.gan4j.api.game.StepResult;
 import org.gan4j.api.game.UpdateResult;
@@ -84,8 +86,49 @@ final class TrainingLoop {
                 ? session.ema.forward(in)
                 : session.networks.forward(product.network(), in, false).singletonOrThrow(), session.manager);
         this.evaluationInputs = ProductInputs.draw(product, session.config.evalSamples(), session.config.seed(),
-                Noise.EVALUATION, -1);
+                Noise.EVALUATION, -1, realImages(session, product));
         this.realEvaluation = session.realEvaluationSamples();
+    }
+
+    /**
+     * The values of a product's image inputs for the evaluation samples: the first real samples of
+     * the data, in the model's units, the same for the whole run (image inputs cannot be drawn from
+     * noise, and an image-to-image product is judged on what it makes of real samples). Empty
+     * for products that take no image.
+     */
+    static Map<String, float[]> realImages(TrainingSession session, Product product) {
+        List<ProductInput> images = product.inputs().stream().filter(i -> i.kind() == ProductInput.Kind.IMAGE).toList();
+        if (images.isEmpty()) {
+            return Map.of();
+        }
+        for (ProductInput in : images) {
+            if (!in.shape().equals(session.data.sampleShape())) {
+                throw new ConfigException("the product's image input '" + in.name() + "' takes " + in.shape()
+                        + " but dataset '" + session.config.dataset().name() + "' has samples of "
+                        + session.data.sampleShape() + "; gan4j evaluates such a product on real samples, so choose"
+                        + " a dataset (or its size option) whose samples the product takes");
+            }
+        }
+        int count = session.config.evalSamples();
+        int size = Math.toIntExact(session.data.sampleShape().size());
+        float[] values = new float[Math.multiplyExact(count, size)];
+        int filled = 0;
+        for (long epoch = 0; filled < count; epoch++) {
+            Iterator<SampleBatch> batches = session.data.epoch(epoch, session.config.batchSize());
+            if (!batches.hasNext()) {
+                throw new ConfigException("dataset '" + session.config.dataset().name() + "' has no batch of "
+                        + session.config.batchSize() + " samples to evaluate the product on; use a smaller batch size");
+            }
+            while (batches.hasNext() && filled < count) {
+                SampleBatch b = batches.next();
+                int n = Math.min(b.size(), count - filled);
+                System.arraycopy(b.values(), 0, values, filled * size, n * size);
+                filled += n;
+            }
+        }
+        Map<String, float[]> byName = new LinkedHashMap<>();
+        images.forEach(in -> byName.put(in.name(), values));
+        return byName;
     }
 
     /** Whether a step is measured for the health monitor. */

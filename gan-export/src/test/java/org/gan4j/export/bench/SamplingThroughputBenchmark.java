@@ -23,7 +23,7 @@ import org.gan4j.api.model.ModelSpec;
 import org.gan4j.api.plugin.Options;
 import org.gan4j.api.plugin.PluginRegistry;
 import org.gan4j.export.ExportReport;
-import org.gan4j.export.GeneratorMetadata;
+import org.gan4j.onnx.GeneratorMetadata;
 import org.gan4j.export.OnnxExporter;
 
 /**

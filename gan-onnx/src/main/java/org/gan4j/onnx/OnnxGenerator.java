@@ -1,4 +1,4 @@
-package org.gan4j.export;
+package org.gan4j.onnx;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
@@ -14,22 +14,30 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.gan4j.api.GanException;
+import org.gan4j.api.data.Noise;
 
 /**
- * A generator exported to ONNX by gan4j, run through ONNX Runtime alone: no DJL class is
- * loaded, so sampling works with only this module, gan-api and ONNX Runtime on the class path.
+ * A product exported to ONNX by gan4j, run through ONNX Runtime alone: no DJL class is loaded, so
+ * sampling works with only this module, gan-api and ONNX Runtime on the class path.
  *
  * <p>Opening a file reads its {@link GeneratorMetadata} from the model's metadata_props and checks
- * that the graph is what the metadata promises: an input {@code z} of float32 [N, latentSize], an
- * input {@code label} of int64 [N] exactly when the generator is conditional, and an output {@code
+ * that the graph is what the metadata promises: every input the metadata lists, by name, float32
+ * [N, shape...] or, for a categorical one, int64 [N], and no other input; and an output {@code
  * image} of [N, sampleShape...], float32 or, when the metadata's output type says {@code uint8},
- * uint8. {@link #generate} returns the output's values as floats in either case, so uint8 pixels
- * come back as 0 to 255.
+ * uint8. The results come back as floats in either case, so uint8 pixels come back as 0 to 255.
+ *
+ * <pre>{@code
+ * try (OnnxGenerator g = OnnxGenerator.open(Path.of("generator.onnx"))) {
+ *     float[] samples = g.sample(16, 7, -1);     // what 'gan sample --onnx FILE --n 16 --seed 7' draws
+ * }
+ * }</pre>
  */
 public final class OnnxGenerator implements AutoCloseable {
 
@@ -163,41 +171,40 @@ public final class OnnxGenerator implements AutoCloseable {
         String notGan4j = file + " is not a gan4j generator: ";
         Map<String, NodeInfo> inputs = session.getInputInfo();
         Map<String, NodeInfo> outputs = session.getOutputInfo();
-        int latent = metadata.latentSize();
-        TensorInfo z = tensor(inputs, GeneratorMetadata.INPUT_Z);
-        if (z == null) {
-            throw new GanException(notGan4j + "it has no input '" + GeneratorMetadata.INPUT_Z + "' (its inputs: "
-                    + new TreeSet<>(inputs.keySet()) + ")");
-        }
-        long[] zShape = z.getShape();
-        if (z.onnxType != OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT
-                || zShape.length != 2
-                || zShape[0] > 0
-                || (zShape[1] >= 0 && zShape[1] != latent)) {
-            throw new GanException(notGan4j + "input 'z' is " + describe(z) + "; expected float32 [N, " + latent
-                    + "] with N dynamic, as its metadata says latent size " + latent);
-        }
-        TensorInfo label = tensor(inputs, GeneratorMetadata.INPUT_LABEL);
-        if (metadata.conditional()) {
-            if (label == null) {
-                throw new GanException(notGan4j + "its metadata says " + metadata.numClasses()
-                        + " classes but it has no input '" + GeneratorMetadata.INPUT_LABEL + "'");
+        GeneratorInput latent = metadata.input(GeneratorInput.Kind.NORMAL);
+        for (GeneratorInput in : metadata.inputs()) {
+            TensorInfo t = tensor(inputs, in.name());
+            if (t == null) {
+                throw new GanException(notGan4j + (in.categorical()
+                        ? "its metadata says " + in.classes() + " classes but it has no input '" + in.name() + "'"
+                        : "it has no input '" + in.name() + "' (its inputs: " + new TreeSet<>(inputs.keySet()) + ")"));
             }
-            long[] shape = label.getShape();
-            if (label.onnxType != OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64
-                    || shape.length != 1
-                    || shape[0] > 0) {
-                throw new GanException(notGan4j + "input 'label' is " + describe(label)
-                        + "; expected int64 [N] with N dynamic");
+            long[] shape = t.getShape();
+            long[] sample = in.shape();
+            boolean ok = t.onnxType == (in.categorical()
+                            ? OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64
+                            : OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT)
+                    && shape.length == sample.length + 1
+                    && shape[0] <= 0;
+            for (int i = 0; ok && i < sample.length; i++) {
+                ok = shape[i + 1] < 0 || shape[i + 1] == sample[i];
             }
-        } else if (inputs.containsKey(GeneratorMetadata.INPUT_LABEL)) {
-            throw new GanException(notGan4j + "it has an input 'label' but its metadata says it is unconditional"
-                    + " (gan4j.num_classes 0)");
+            if (!ok) {
+                String expected = in.type() + " [N" + (sample.length == 0 ? "" : ", " + join(sample)) + "] with N dynamic";
+                throw new GanException(notGan4j + "input '" + in.name() + "' is " + describe(t) + "; expected " + expected
+                        + (in == latent
+                                ? ", as its metadata says latent size " + in.size()
+                                : ", as its metadata says of this " + in.kind().key() + " input"));
+            }
         }
         for (String name : new TreeSet<>(inputs.keySet())) {
-            if (!name.equals(GeneratorMetadata.INPUT_Z) && !name.equals(GeneratorMetadata.INPUT_LABEL)) {
+            if (metadata.input(name) == null) {
+                if (name.equals(GeneratorMetadata.INPUT_LABEL) && !metadata.conditional()) {
+                    throw new GanException(notGan4j + "it has an input 'label' but its metadata says it is unconditional"
+                            + " (gan4j.num_classes 0)");
+                }
                 throw new GanException(notGan4j + "it has an input '" + name + "' besides "
-                        + (metadata.conditional() ? "'z' and 'label'" : "'z'"));
+                        + quoted(metadata.inputs().stream().map(GeneratorInput::name).toList()));
             }
         }
         TensorInfo image = tensor(outputs, GeneratorMetadata.OUTPUT);
@@ -224,6 +231,15 @@ public final class OnnxGenerator implements AutoCloseable {
                     + metadata.outputType() + " [N, " + join(sample) + "]");
         }
         return uint8;
+    }
+
+    /** 'z', 'z' and 'label', 'z', 'code' and 'label'. */
+    private static String quoted(List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            sb.append(i == 0 ? "" : i == names.size() - 1 ? " and " : ", ").append('\'').append(names.get(i)).append('\'');
+        }
+        return sb.toString();
     }
 
     private static TensorInfo tensor(Map<String, NodeInfo> nodes, String name) {
@@ -265,8 +281,43 @@ public final class OnnxGenerator implements AutoCloseable {
         return metadata;
     }
 
+    /** @return the product's inputs, in the order it takes them (as the metadata lists them) */
+    public List<GeneratorInput> inputs() {
+        return metadata.inputs();
+    }
+
     /**
-     * Runs the generator.
+     * The values {@code gan sample} feeds the product for a seed: every input drawn as {@link
+     * InputValues#draw} does with {@link Noise#SAMPLING}, which is what a run's product is fed for
+     * the same seed, and images as given.
+     *
+     * @param count how many samples
+     * @param seed the seed
+     * @param label the class of every sample, or -1 to cycle through the classes
+     * @param images the values of every image input by name, {@code count * size} each, in the data's units
+     * @return the values
+     * @throws org.gan4j.api.ConfigException if count, the label or the images do not fit the product
+     */
+    public InputValues draw(int count, long seed, int label, Map<String, float[]> images) {
+        return InputValues.draw(metadata.inputs(), count, seed, Noise.SAMPLING, label, images);
+    }
+
+    /**
+     * Draws samples for a seed, as {@code gan sample --onnx FILE --n count --seed seed} does, for
+     * products that take no image.
+     *
+     * @param count how many samples
+     * @param seed the seed
+     * @param label the class of every sample, or -1 to cycle through the classes
+     * @return {@code count * sampleSize} values, row-major, as {@link #generate(InputValues)} gives them
+     * @throws org.gan4j.api.ConfigException if count or the label do not fit, or the product takes an image
+     */
+    public float[] sample(int count, long seed, int label) {
+        return generate(draw(count, seed, label, Map.of()));
+    }
+
+    /**
+     * Runs a generator of z and, when conditional, a label.
      *
      * @param z {@code n * latentSize} latent values, row-major
      * @param n the number of samples, at least 1
@@ -274,13 +325,23 @@ public final class OnnxGenerator implements AutoCloseable {
      *     unconditional ones
      * @return {@code n * sampleSize} values, row-major: the samples in data units for float32
      *     outputs, pixel values 0 to 255 for uint8 ones
-     * @throws IllegalArgumentException if z, n or the labels do not fit the generator
+     * @throws IllegalArgumentException if z, n or the labels do not fit the generator, or it takes
+     *     other inputs (give them all to {@link #generate(InputValues)})
      * @throws GanException if ONNX Runtime fails
      */
     public float[] generate(float[] z, int n, int[] labels) {
         int latent = metadata.latentSize();
         if (n < 1) {
             throw new IllegalArgumentException("the number of samples must be positive, got " + n);
+        }
+        GeneratorInput zInput = metadata.input(GeneratorInput.Kind.NORMAL);
+        GeneratorInput labelInput = metadata.input(GeneratorInput.Kind.CATEGORICAL);
+        List<String> others = metadata.inputs().stream()
+                .filter(i -> i != zInput && i != labelInput).map(GeneratorInput::name).toList();
+        if (zInput == null || !others.isEmpty()) {
+            throw new IllegalArgumentException(file + " takes the inputs " + quoted(metadata.inputs().stream()
+                    .map(GeneratorInput::name).toList()) + ", not just a latent vector and a label; give them all to"
+                    + " generate(InputValues)");
         }
         if ((long) n * latent != z.length) {
             throw new IllegalArgumentException("z has " + z.length + " values; " + n + " samples of latent size "
@@ -303,6 +364,31 @@ public final class OnnxGenerator implements AutoCloseable {
         } else if (labels != null) {
             throw new IllegalArgumentException(file + " is unconditional: it takes no labels");
         }
+        List<float[]> floats = new ArrayList<>();
+        List<int[]> ints = new ArrayList<>();
+        for (GeneratorInput in : metadata.inputs()) {
+            floats.add(in == zInput ? z : null);
+            ints.add(in == labelInput ? labels : null);
+        }
+        return generate(new InputValues(metadata.inputs(), n, floats, ints));
+    }
+
+    /**
+     * Runs the product on values of all its inputs.
+     *
+     * @param values the values, for this product's inputs (image inputs in the data's units)
+     * @return {@code count * sampleSize} values, row-major: the samples in data units for float32
+     *     outputs, pixel values 0 to 255 for uint8 ones
+     * @throws IllegalArgumentException if the values are for other inputs, or too many samples
+     *     for one Java array
+     * @throws GanException if ONNX Runtime fails
+     */
+    public float[] generate(InputValues values) {
+        if (!values.inputs().equals(metadata.inputs())) {
+            throw new IllegalArgumentException("the values are for the inputs " + values.inputs() + "; " + file
+                    + " takes " + metadata.inputs());
+        }
+        int n = values.count();
         long size = metadata.sampleSize();
         if ((long) n * size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(n + " samples of " + size + " values do not fit in one Java array");
@@ -310,24 +396,32 @@ public final class OnnxGenerator implements AutoCloseable {
         float[] out = new float[(int) (n * size)];
         for (int start = 0; start < n; start += MAX_BATCH) {
             int count = Math.min(MAX_BATCH, n - start);
-            run(z, labels, start, count, out, (int) (start * size), (int) (count * size));
+            run(values, start, count, out, (int) (start * size), (int) (count * size));
         }
         return out;
     }
 
-    private void run(float[] z, int[] labels, int start, int count, float[] out, int offset, int length) {
-        int latent = metadata.latentSize();
+    private void run(InputValues values, int start, int count, float[] out, int offset, int length) {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
-            inputs.put(GeneratorMetadata.INPUT_Z, OnnxTensor.createTensor(environment,
-                    FloatBuffer.wrap(z, start * latent, count * latent).slice(), new long[] {count, latent}));
-            if (labels != null) {
-                long[] l = new long[count];
-                for (int i = 0; i < count; i++) {
-                    l[i] = labels[start + i];
+            List<GeneratorInput> specs = metadata.inputs();
+            for (int i = 0; i < specs.size(); i++) {
+                GeneratorInput in = specs.get(i);
+                if (in.categorical()) {
+                    int[] labels = values.ints().get(i);
+                    long[] l = new long[count];
+                    for (int j = 0; j < count; j++) {
+                        l[j] = labels[start + j];
+                    }
+                    inputs.put(in.name(), OnnxTensor.createTensor(environment, LongBuffer.wrap(l), new long[] {count}));
+                } else {
+                    int size = in.size();
+                    long[] shape = new long[in.shape().length + 1];
+                    shape[0] = count;
+                    System.arraycopy(in.shape(), 0, shape, 1, shape.length - 1);
+                    inputs.put(in.name(), OnnxTensor.createTensor(environment,
+                            FloatBuffer.wrap(values.floats().get(i), start * size, count * size).slice(), shape));
                 }
-                inputs.put(GeneratorMetadata.INPUT_LABEL,
-                        OnnxTensor.createTensor(environment, LongBuffer.wrap(l), new long[] {count}));
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 OnnxValue value = result.get(GeneratorMetadata.OUTPUT)

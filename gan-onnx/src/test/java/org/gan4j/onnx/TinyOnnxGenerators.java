@@ -1,4 +1,4 @@
-package org.gan4j.export;
+package org.gan4j.onnx;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -23,14 +23,16 @@ import java.util.SplittableRandom;
  * straight from ONNX's protobuf classes so that sampling can be tested without the exporter, and
  * the arithmetic they do, in plain Java, to check ONNX Runtime's results against.
  *
- * <p>The unconditional graph is {@code image = Reshape(Tanh(Gemm(z, W, b)))}; the conditional one
- * first appends a learned embedding of the label to z: {@code Concat(z, Gather(E, label))}. With
- * {@code uint8} output the graph ends in {@code Cast<uint8>((t + 1) * 127.5)} (truncating).
- * Weights are drawn from a fixed seed. Opset 17, IR version 8.
+ * <p>The graph joins its inputs in order into one vector a sample: a float input flattened, a
+ * categorical one as a learned embedding of its class ({@code Gather(E, label)}); then {@code
+ * image = Reshape(Tanh(Gemm(x, W, b)))}. The generator of z alone is {@code Reshape(Tanh(Gemm(z, W,
+ * b)))}, a conditional one joins {@code Concat(z, Gather(E, label))}. With {@code uint8} output the
+ * graph ends in {@code Cast<uint8>((t + 1) * 127.5)} (truncating). Weights are drawn from a fixed
+ * seed. Opset 17, IR version 8. The graph's own values are named {@code tiny.*}, clear of any input's name.
  */
 public final class TinyOnnxGenerators {
 
-    /** Length of the label embedding of conditional generators. */
+    /** Length of the embedding of a categorical input. */
     public static final int EMBEDDING = 2;
 
     private TinyOnnxGenerators() {}
@@ -39,12 +41,13 @@ public final class TinyOnnxGenerators {
      * A tiny generator: its model and what it computes.
      *
      * @param metadata the metadata it carries
-     * @param weights W, [inputs, sampleSize], row-major; inputs = latent (+ {@link #EMBEDDING})
+     * @param weights W, [in, sampleSize], row-major; in = the inputs' joined length
      * @param bias b, [sampleSize]
-     * @param embedding E, [numClasses, EMBEDDING], or empty if unconditional
+     * @param embeddings E of each categorical input, in order, [classes, {@link #EMBEDDING}] each
      * @param model the ONNX model, metadata included
      */
-    public record Tiny(GeneratorMetadata metadata, float[] weights, float[] bias, float[] embedding, ModelProto model) {
+    public record Tiny(GeneratorMetadata metadata, float[] weights, float[] bias, List<float[]> embeddings,
+            ModelProto model) {
 
         /** @return the serialized model */
         public byte[] bytes() {
@@ -75,7 +78,7 @@ public final class TinyOnnxGenerators {
         }
 
         /**
-         * What the graph computes, in plain Java (float32 like ONNX Runtime, tanh in double).
+         * What the graph of a generator of z (and a label) computes, in plain Java.
          *
          * @param z {@code n * latent} values
          * @param n samples
@@ -83,16 +86,42 @@ public final class TinyOnnxGenerators {
          * @return {@code n * sampleSize} values
          */
         public float[] expected(float[] z, int n, int[] labels) {
-            int latent = metadata.latentSize();
-            int in = latent + (metadata.conditional() ? EMBEDDING : 0);
+            List<float[]> floats = new ArrayList<>();
+            List<int[]> ints = new ArrayList<>();
+            for (GeneratorInput in : metadata.inputs()) {
+                floats.add(in.categorical() ? null : z);
+                ints.add(in.categorical() ? labels : null);
+            }
+            return expected(new InputValues(metadata.inputs(), n, floats, ints));
+        }
+
+        /**
+         * What the graph computes, in plain Java (float32 like ONNX Runtime, tanh in double).
+         *
+         * @param values the values of every input
+         * @return {@code count * sampleSize} values
+         */
+        public float[] expected(InputValues values) {
+            int n = values.count();
+            int in = joinedLength(metadata.inputs());
             int size = (int) metadata.sampleSize();
             boolean uint8 = metadata.outputType().equals("uint8");
             float[] out = new float[n * size];
             float[] x = new float[in];
+            List<GeneratorInput> inputs = metadata.inputs();
             for (int i = 0; i < n; i++) {
-                System.arraycopy(z, i * latent, x, 0, latent);
-                if (metadata.conditional()) {
-                    System.arraycopy(embedding, labels[i] * EMBEDDING, x, latent, EMBEDDING);
+                int at = 0;
+                int e = 0;
+                for (int k = 0; k < inputs.size(); k++) {
+                    GeneratorInput input = inputs.get(k);
+                    if (input.categorical()) {
+                        int label = values.ints().get(k)[i];
+                        System.arraycopy(embeddings.get(e++), label * EMBEDDING, x, at, EMBEDDING);
+                        at += EMBEDDING;
+                    } else {
+                        System.arraycopy(values.floats().get(k), i * input.size(), x, at, input.size());
+                        at += input.size();
+                    }
                 }
                 for (int j = 0; j < size; j++) {
                     float s = 0;
@@ -105,6 +134,14 @@ public final class TinyOnnxGenerators {
             }
             return out;
         }
+    }
+
+    private static int joinedLength(List<GeneratorInput> inputs) {
+        int n = 0;
+        for (GeneratorInput in : inputs) {
+            n += in.categorical() ? EMBEDDING : in.size();
+        }
+        return n;
     }
 
     /**
@@ -131,7 +168,7 @@ public final class TinyOnnxGenerators {
     }
 
     /**
-     * A generator of any kind.
+     * A generator of z and, with classes, a label.
      *
      * @param latent the latent size
      * @param classes the number of classes, 0 for unconditional
@@ -141,16 +178,6 @@ public final class TinyOnnxGenerators {
      * @return the generator
      */
     public static Tiny build(int latent, int classes, long[] sampleShape, boolean uint8, long seed) {
-        int size = 1;
-        for (long d : sampleShape) {
-            size *= (int) d;
-        }
-        int in = latent + (classes > 0 ? EMBEDDING : 0);
-        SplittableRandom random = new SplittableRandom(seed);
-        float scale = (float) (1.5 / Math.sqrt(in));
-        float[] w = uniform(random, in * size, scale);
-        float[] b = uniform(random, size, 0.2f);
-        float[] e = uniform(random, classes * EMBEDDING, 1f);
         List<String> names = new ArrayList<>();
         for (int k = 0; k < classes; k++) {
             names.add("class-" + k);
@@ -161,42 +188,94 @@ public final class TinyOnnxGenerators {
                 uint8 ? "uint8" : "float32",
                 uint8 ? "[0, 255]" : "[-1, 1]",
                 Map.of("source", "TinyOnnxGenerators", "seed", Long.toString(seed)));
+        return build(metadata, seed);
+    }
+
+    /**
+     * A float32 generator of any inputs.
+     *
+     * @param inputs its inputs, in order
+     * @param sampleShape one sample's shape: [C, H, W] gives layout NCHW, anything else ND
+     * @param seed the weights' seed
+     * @return the generator
+     */
+    public static Tiny of(List<GeneratorInput> inputs, long[] sampleShape, long seed) {
+        return build(new GeneratorMetadata(inputs, List.of(), sampleShape, sampleShape.length == 3 ? "NCHW" : "ND",
+                "float32", "[-1, 1]", Map.of("source", "TinyOnnxGenerators", "seed", Long.toString(seed))), seed);
+    }
+
+    /**
+     * The generator a metadata describes.
+     *
+     * @param metadata its inputs, output and the rest of its metadata
+     * @param seed the weights' seed
+     * @return the generator
+     */
+    public static Tiny build(GeneratorMetadata metadata, long seed) {
+        long[] sampleShape = metadata.sampleShape();
+        boolean uint8 = metadata.outputType().equals("uint8");
+        int size = (int) metadata.sampleSize();
+        int in = joinedLength(metadata.inputs());
+        SplittableRandom random = new SplittableRandom(seed);
+        float scale = (float) (1.5 / Math.sqrt(in));
+        float[] w = uniform(random, in * size, scale);
+        float[] b = uniform(random, size, 0.2f);
+        List<float[]> embeddings = new ArrayList<>();
 
         GraphProto.Builder g = GraphProto.newBuilder().setName("tiny-generator");
-        g.addInput(valueInfo(GeneratorMetadata.INPUT_Z, TensorProto.DataType.FLOAT, -1, latent));
-        String x = GeneratorMetadata.INPUT_Z;
-        if (classes > 0) {
-            g.addInput(valueInfo(GeneratorMetadata.INPUT_LABEL, TensorProto.DataType.INT64, -1));
-            g.addInitializer(floats("E", e, classes, EMBEDDING));
-            g.addNode(node("Gather", List.of("E", GeneratorMetadata.INPUT_LABEL), "embedded", intAttr("axis", 0)));
-            g.addNode(node("Concat", List.of(x, "embedded"), "joined", intAttr("axis", 1)));
-            x = "joined";
+        List<String> parts = new ArrayList<>();
+        for (GeneratorInput input : metadata.inputs()) {
+            long[] dims = new long[input.shape().length + 1];
+            dims[0] = -1;
+            System.arraycopy(input.shape(), 0, dims, 1, dims.length - 1);
+            if (input.categorical()) {
+                g.addInput(valueInfo(input.name(), TensorProto.DataType.INT64, -1));
+                float[] e = uniform(random, input.classes() * EMBEDDING, 1f);
+                embeddings.add(e);
+                String table = "tiny.E_" + input.name();
+                g.addInitializer(floats(table, e, input.classes(), EMBEDDING));
+                g.addNode(node("Gather", List.of(table, input.name()), "tiny.embedded_" + input.name(), intAttr("axis", 0)));
+                parts.add("tiny.embedded_" + input.name());
+            } else {
+                g.addInput(valueInfo(input.name(), TensorProto.DataType.FLOAT, dims));
+                if (input.shape().length == 1) {
+                    parts.add(input.name());
+                } else {
+                    g.addNode(node("Flatten", List.of(input.name()), "tiny.flat_" + input.name(), intAttr("axis", 1)));
+                    parts.add("tiny.flat_" + input.name());
+                }
+            }
         }
-        g.addInitializer(floats("W", w, in, size));
-        g.addInitializer(floats("b", b, size));
-        g.addNode(node("Gemm", List.of(x, "W", "b"), "affine"));
-        g.addNode(node("Tanh", List.of("affine"), "t"));
-        x = "t";
+        String x = parts.get(0);
+        if (parts.size() > 1) {
+            g.addNode(node("Concat", parts, "tiny.joined", intAttr("axis", 1)));
+            x = "tiny.joined";
+        }
+        g.addInitializer(floats("tiny.W", w, in, size));
+        g.addInitializer(floats("tiny.b", b, size));
+        g.addNode(node("Gemm", List.of(x, "tiny.W", "tiny.b"), "tiny.affine"));
+        g.addNode(node("Tanh", List.of("tiny.affine"), "tiny.t"));
+        x = "tiny.t";
         if (uint8) {
-            g.addInitializer(floats("one", new float[] {1f}));
-            g.addInitializer(floats("half255", new float[] {127.5f}));
-            g.addNode(node("Add", List.of(x, "one"), "shifted"));
-            g.addNode(node("Mul", List.of("shifted", "half255"), "pixels"));
-            g.addNode(node("Cast", List.of("pixels"), "flat",
+            g.addInitializer(floats("tiny.one", new float[] {1f}));
+            g.addInitializer(floats("tiny.half255", new float[] {127.5f}));
+            g.addNode(node("Add", List.of(x, "tiny.one"), "tiny.shifted"));
+            g.addNode(node("Mul", List.of("tiny.shifted", "tiny.half255"), "tiny.pixels"));
+            g.addNode(node("Cast", List.of("tiny.pixels"), "tiny.flat",
                     AttributeProto.newBuilder().setName("to").setType(AttributeProto.AttributeType.INT)
                             .setI(TensorProto.DataType.UINT8_VALUE).build()));
-            x = "flat";
+            x = "tiny.flat";
         }
         long[] target = new long[sampleShape.length + 1];
         target[0] = -1;
         System.arraycopy(sampleShape, 0, target, 1, sampleShape.length);
-        TensorProto.Builder shape = TensorProto.newBuilder().setName("shape")
+        TensorProto.Builder shape = TensorProto.newBuilder().setName("tiny.shape")
                 .setDataType(TensorProto.DataType.INT64_VALUE).addDims(target.length);
         for (long d : target) {
             shape.addInt64Data(d);
         }
         g.addInitializer(shape);
-        g.addNode(node("Reshape", List.of(x, "shape"), GeneratorMetadata.OUTPUT));
+        g.addNode(node("Reshape", List.of(x, "tiny.shape"), GeneratorMetadata.OUTPUT));
         g.addOutput(valueInfo(GeneratorMetadata.OUTPUT,
                 uint8 ? TensorProto.DataType.UINT8 : TensorProto.DataType.FLOAT, target));
 
@@ -207,7 +286,7 @@ public final class TinyOnnxGenerators {
                 .setGraph(g);
         metadata.toProperties().forEach((k, v) ->
                 m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
-        return new Tiny(metadata, w, b, e, m.build());
+        return new Tiny(metadata, w, b, List.copyOf(embeddings), m.build());
     }
 
     private static float[] uniform(SplittableRandom random, int n, float scale) {
