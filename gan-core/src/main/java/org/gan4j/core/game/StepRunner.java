@@ -9,12 +9,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.gan4j.api.data.SampleBatch;
 import org.gan4j.api.data.Seeds;
@@ -54,6 +55,10 @@ public final class StepRunner implements StepContext {
     private Iterator<SampleBatch> batches;
     private int batchesLeft;
     private boolean inUpdate;
+    /** The networks the current update trains. */
+    private List<String> trained = List.of();
+    /** The networks the current update holds fixed and has run, their gradients off until it ends. */
+    private final Set<String> held = new LinkedHashSet<>();
 
     /**
      * Creates the runner.
@@ -180,6 +185,11 @@ public final class StepRunner implements StepContext {
 
     @Override
     public NDList forward(String role, NDList inputs) {
+        if (inUpdate && !trained.contains(role) && held.add(role)) {
+            // Held fixed: it records no gradient for its parameters, rather than one then ignored.
+            // Switched off when the update first runs it, so a network it never runs costs nothing.
+            GameNetworks.trackGradients(networks.parameters(role), false);
+        }
         return networks.forward(role, inputs, true);
     }
 
@@ -198,14 +208,8 @@ public final class StepRunner implements StepContext {
             throw new IllegalStateException("update '" + name + "' was started inside another update; updates do not nest");
         }
         GameOptimizers.Entry optimizer = optimizers.get(spec.optimizer());
-        List<Parameter> fixed = new ArrayList<>();
-        for (String role : networks.roles()) {
-            if (!optimizer.spec().networks().contains(role)) {
-                fixed.addAll(networks.parameters(role));
-            }
-        }
+        trained = optimizer.spec().networks();
         inUpdate = true;
-        GameNetworks.trackGradients(fixed, false);
         // Everything the update creates (forward passes, the graph) is released when it ends.
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
@@ -232,7 +236,10 @@ public final class StepRunner implements StepContext {
             }
             return new UpdateResult(name, value, norm, figures == null ? null : figures.discriminator());
         } finally {
-            GameNetworks.trackGradients(fixed, true);
+            for (String role : held) {
+                GameNetworks.trackGradients(networks.parameters(role), true);
+            }
+            held.clear();
             inUpdate = false;
         }
     }

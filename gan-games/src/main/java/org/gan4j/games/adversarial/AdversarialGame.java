@@ -195,16 +195,17 @@ final class AdversarialGame implements Game {
         int n = config.batchSize();
         NDArray z = ctx.normal(new Shape(n, spec.latentSize()), stream, index);
         NDArray fakeLabels = fakeLabels(ctx, n, stream, index);
+        // The fakes come from the generator held fixed, made before the update records anything:
+        // its activations are released as soon as its output exists.
+        NDArray fake;
+        try (NDScope generator = new NDScope()) {
+            generator.suppressNotUsedWarning();
+            fake = ctx.forward(GENERATOR, inputs(z, fakeLabels)).singletonOrThrow().stopGradient();
+            NDScope.unregister(fake);
+        }
+        NDScope.register(fake);
         UpdateResult result = ctx.update(name, () -> {
             Context context = new Context(ctx, update);
-            NDArray fake;
-            try (NDScope generator = new NDScope()) {
-                generator.suppressNotUsedWarning();
-                // The generator's activations are not needed past its output.
-                fake = ctx.forward(GENERATOR, inputs(z, fakeLabels)).singletonOrThrow().stopGradient();
-                NDScope.unregister(fake);
-            }
-            NDScope.register(fake);
             context.real = transform(real.samples(), context);
             context.fake = transform(fake, context);
             context.realLabels = spec.conditional() ? real.labels() : null;
@@ -220,6 +221,7 @@ final class AdversarialGame implements Game {
             }
             return UpdateLoss.judged(d, realScores, fakeScores, threshold);
         });
+        fake.close();
         loss.constrainDiscriminator(ctx.parameters(DISCRIMINATOR));
         return result;
     }
