@@ -5,7 +5,8 @@ import org.gan4j.api.config.PluginChoice;
 import org.gan4j.api.data.*;
 import org.gan4j.api.plugin.Options;
 import org.gan4j.eval.*;
-import org.gan4j.core.train.*;
+import org.gan4j.core.engine.DjlEnvironment;
+import org.gan4j.core.plugin.PluginCatalog;
 
 /** Real Fashion-MNIST against itself (train split vs the test split) and uniform noise: the floor and a ceiling of gan eval's numbers. */
 public class EvalFloor {

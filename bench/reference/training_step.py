@@ -1,5 +1,5 @@
 """PyTorch reference for bench/training-step.sh: the time of one full training step of gan4j's
-AdversarialStep (one discriminator update, then one generator update; non-saturating loss;
+adversarial game as its runtime steps it (one discriminator update, then one generator update; non-saturating loss;
 Adam lr 2e-4, betas 0.5/0.999, eps 1e-8) on the same networks and batch sizes:
 
   mlp      gan4j's `mlp` with default options: G 8 -> 256 -> 256 -> 256 -> 2 (ReLU);

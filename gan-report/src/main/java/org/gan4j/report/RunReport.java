@@ -23,8 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.gan4j.core.io.AtomicFiles;
@@ -63,8 +65,11 @@ public final class RunReport {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-    /** metrics.csv columns that are not evaluation metrics: they have charts of their own. */
-    private static final Set<String> NOT_METRICS = Set.of("epoch", "step", "d_loss", "g_loss", "seconds", "rss_mib");
+    /**
+     * metrics.csv columns that are not evaluation metrics (they have charts of their own); each
+     * update's {@code <name>_loss} column is not one either.
+     */
+    private static final Set<String> NOT_METRICS = Set.of("epoch", "step", "seconds", "rss_mib");
 
     /** Metrics drawn together because they are read together. */
     private static final List<List<String>> FAMILIES = List.of(List.of("precision", "recall"));
@@ -427,17 +432,45 @@ public final class RunReport {
             out.append("<p class=\"note\">").append(esc(text)).append("</p>\n");
         }
 
+        /**
+         * A chart's series for every column of a table whose name ends with a suffix, in the
+         * file's order (for the adversarial game: d, then g), each named from its prefix.
+         */
+        private static List<Charts.Series> seriesEndingWith(CsvTable t, String x, String suffix,
+                Function<String, String> name) {
+            List<Charts.Series> out = new ArrayList<>();
+            for (String c : t.columns()) {
+                if (c.endsWith(suffix) && t.hasData(c)) {
+                    out.add(series(t, x, c, name.apply(c.substring(0, c.length() - suffix.length()))));
+                }
+            }
+            return out;
+        }
+
+        /** An update's name for people: the adversarial game's d and g by their networks, others as named. */
+        private static String update(String prefix) {
+            return switch (prefix) {
+                case "d" -> "discriminator";
+                case "g" -> "generator";
+                default -> prefix.replace('_', '-');
+            };
+        }
+
+        /** A pair's prefix in a label: nothing for a game of one pair (columns without a pair's name). */
+        private static String pair(String prefix, String what) {
+            return prefix.isEmpty() || prefix.equals("d") ? what : prefix.replace('_', '-') + " " + what;
+        }
+
         private void losses() {
             section("losses", "Losses");
-            if (health != null && (health.hasData("d_loss") || health.hasData("g_loss"))) {
-                chart(new Charts.Spec("Losses per step", "step", "loss", null, List.of(
-                        series(health, "step", "d_loss", "discriminator"),
-                        series(health, "step", "g_loss", "generator")), false, null, null),
+            List<Charts.Series> perStep = health == null ? List.of() : seriesEndingWith(health, "step", "_loss", Page::update);
+            List<Charts.Series> perEpoch =
+                    metrics == null ? List.of() : seriesEndingWith(metrics, "epoch", "_loss", Page::update);
+            if (!perStep.isEmpty()) {
+                chart(new Charts.Spec("Losses per step", "step", "loss", null, perStep, false, null, null),
                         "Per step, from health.csv.");
-            } else if (metrics != null && (metrics.hasData("d_loss") || metrics.hasData("g_loss"))) {
-                chart(new Charts.Spec("Mean losses per epoch", "epoch", "loss", null, List.of(
-                        series(metrics, "epoch", "d_loss", "discriminator"),
-                        series(metrics, "epoch", "g_loss", "generator")), false, null, null),
+            } else if (!perEpoch.isEmpty()) {
+                chart(new Charts.Spec("Mean losses per epoch", "epoch", "loss", null, perEpoch, false, null, null),
                         "Epoch means, from metrics.csv (this run has no per-step health.csv).");
             } else {
                 note("No losses recorded yet: there is no metrics.csv or health.csv with rows.");
@@ -451,18 +484,29 @@ public final class RunReport {
                 note(NO_HEALTH);
             } else {
                 boolean any = false;
-                if (health.hasData("d_real_accuracy") || health.hasData("d_fake_accuracy")) {
-                    chart(new Charts.Spec("Discriminator accuracy", "step", "accuracy", null, List.of(
-                            series(health, "step", "d_real_accuracy", "on real"),
-                            series(health, "step", "d_fake_accuracy", "on fake")), false, 0.0, 1.0),
+                List<Charts.Series> accuracy = new ArrayList<>();
+                for (String c : health.columns()) {
+                    if (c.endsWith("_real_accuracy") && health.hasData(c)) {
+                        accuracy.add(series(health, "step", c, pair(c.substring(0, c.length() - 14), "on real")));
+                    } else if (c.endsWith("_fake_accuracy") && health.hasData(c)) {
+                        accuracy.add(series(health, "step", c, pair(c.substring(0, c.length() - 14), "on fake")));
+                    }
+                }
+                if (!accuracy.isEmpty()) {
+                    chart(new Charts.Spec("Discriminator accuracy", "step", "accuracy", null, accuracy, false, 0.0, 1.0),
                             "The share of real (fake) samples the discriminator classed as real (fake). Near 1 on both:"
                                     + " the discriminator wins; near 0.5: it cannot tell them apart.");
                     any = true;
                 }
-                if (health.hasData("real_score") || health.hasData("fake_score")) {
-                    chart(new Charts.Spec("Discriminator scores", "step", "mean raw output", null, List.of(
-                            series(health, "step", "real_score", "real"),
-                            series(health, "step", "fake_score", "fake")), false, null, null),
+                List<Charts.Series> scores = new ArrayList<>();
+                for (String c : health.columns()) {
+                    if ((c.endsWith("real_score") || c.endsWith("fake_score")) && health.hasData(c)) {
+                        String prefix = c.length() > 10 ? c.substring(0, c.length() - 11) : "";
+                        scores.add(series(health, "step", c, pair(prefix, c.endsWith("real_score") ? "real" : "fake")));
+                    }
+                }
+                if (!scores.isEmpty()) {
+                    chart(new Charts.Spec("Discriminator scores", "step", "mean raw output", null, scores, false, null, null),
                             "Mean raw discriminator outputs on real and generated batches.");
                     any = true;
                 }
@@ -475,12 +519,11 @@ public final class RunReport {
 
         private void gradients() {
             section("gradients", "Gradient norms");
+            List<Charts.Series> norms = health == null ? List.of() : seriesEndingWith(health, "step", "_grad_norm", Page::update);
             if (health == null) {
                 note(NO_HEALTH);
-            } else if (health.hasData("g_grad_norm") || health.hasData("d_grad_norm")) {
-                chart(new Charts.Spec("Gradient norms (log scale)", "step", "global L2 norm", null, List.of(
-                        series(health, "step", "g_grad_norm", "generator"),
-                        series(health, "step", "d_grad_norm", "discriminator")), true, null, null),
+            } else if (!norms.isEmpty()) {
+                chart(new Charts.Spec("Gradient norms (log scale)", "step", "global L2 norm", null, norms, true, null, null),
                         "Global L2 norms of the gradients before each optimizer step. A generator norm falling by"
                                 + " orders of magnitude means vanishing gradients; a rising one, divergence.");
             } else {
@@ -502,7 +545,7 @@ public final class RunReport {
             List<String> measured = new ArrayList<>();
             List<String> unmeasured = new ArrayList<>();
             for (String c : metrics.columns()) {
-                if (!NOT_METRICS.contains(c)) {
+                if (!NOT_METRICS.contains(c) && !c.endsWith("_loss")) {
                     (metrics.hasData(c) ? measured : unmeasured).add(c);
                 }
             }
@@ -575,7 +618,9 @@ public final class RunReport {
             out.append("<figure class=\"chart\"><img src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(drawn.png())).append("\" width=\"")
                     .append(Charts.WIDTH).append("\" height=\"").append(Charts.HEIGHT).append("\" alt=\"")
-                    .append(esc(spec.title())).append("\">");
+                    .append(esc(spec.title())).append("\" title=\"")
+                    .append(esc(spec.series().stream().map(Charts.Series::name).collect(Collectors.joining(", "))))
+                    .append("\">");
             String text = caption == null ? "" : caption;
             if (drawn.bucket() > 1) {
                 text += (text.isEmpty() ? "" : " ") + "Each point is the mean of " + drawn.bucket() + " rows.";

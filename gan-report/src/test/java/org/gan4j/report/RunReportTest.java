@@ -193,6 +193,30 @@ class RunReportTest {
     }
 
     @Test
+    void aGameOfTwoPairsHasASeriesForEveryUpdateAndPair(@TempDir Path dir) throws IOException {
+        // The columns HealthCsvWriter writes for a game with updates d_a, d_b and g and pairs a and b.
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        StringBuilder health = new StringBuilder("step,epoch,d_a_loss,d_b_loss,g_loss,a_real_accuracy,a_fake_accuracy,"
+                + "a_real_score,a_fake_score,b_real_accuracy,b_fake_accuracy,b_real_score,b_fake_score,g_grad_norm,"
+                + "d_a_grad_norm,d_b_grad_norm\n");
+        for (int step = 1; step <= 20; step++) {
+            health.append(step).append(",1,0.7,0.6,1.5,0.6,0.55,1.2,-1.1,0.7,0.65,0.9,-0.8,0.01,0.5,0.4\n");
+        }
+        Files.writeString(run.resolve("health.csv"), health.toString());
+        Files.writeString(run.resolve("metrics.csv"), "epoch,step,d_a_loss,d_b_loss,g_loss,fcd,seconds,rss_mib\n"
+                + "1,20,0.7,0.6,1.5,3.2,4.0,500\n");
+        String html = RunReport.render(run);
+        assertTrue(html.contains("alt=\"Losses per step\" title=\"d-a, d-b, generator\""), section(html, "losses"));
+        assertTrue(html.contains("alt=\"Discriminator accuracy\" title=\"a on real, a on fake, b on real, b on fake\""),
+                section(html, "discriminator"));
+        assertTrue(html.contains("alt=\"Discriminator scores\" title=\"a real, a fake, b real, b fake\""));
+        assertTrue(html.contains("alt=\"Gradient norms (log scale)\" title=\"generator, d-a, d-b\""));
+        assertTrue(images(html).contains("Fréchet distance on classifier features (fcd, lower is better)"), images(html).toString());
+        assertFalse(section(html, "metrics").contains("d_a_loss"), "an update's loss is not a metric");
+    }
+
+    @Test
     void anEmptyDiagnosisWithHealthSaysNoProblems(@TempDir Path dir) throws IOException {
         Path run = ReportFixtures.completeRun(dir.resolve("run"), 10);
         Files.writeString(run.resolve("diagnosis.jsonl"), "");

@@ -78,6 +78,11 @@ final class Divergence implements Detector {
         out.append(out.length() == 0 ? "" : "; ").append(text);
     }
 
+    /** @return whether a divergence is being reported (an episode is under way) */
+    boolean reported() {
+        return episode.active();
+    }
+
     /**
      * The trainer stopped on a non-finite loss or weight: reports it, unless an episode of growth
      * was already reported.

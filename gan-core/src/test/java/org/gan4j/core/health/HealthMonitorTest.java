@@ -258,6 +258,47 @@ class HealthMonitorTest {
         assertTrue(suggests(nan.get(0).remedies().subList(0, 1), "generatorOptimizer.learningRate", null));
     }
 
+    @Test
+    void everyPairOfAGameIsWatchedAndNamedInItsDiagnoses() {
+        // Two discriminators judging one generator (as CycleGAN's two pairs): pair b's
+        // discriminator wins outright while pair a's stays at chance.
+        List<Diagnosis> found = new ArrayList<>();
+        HealthMonitor monitor = new HealthMonitor(found::add);
+        org.gan4j.api.game.GameInfo game = new org.gan4j.api.game.GameInfo("two-critics",
+                List.of(new org.gan4j.api.game.UpdateSpec("d-a", "a"), new org.gan4j.api.game.UpdateSpec("d-b", "b"),
+                        new org.gan4j.api.game.UpdateSpec("g", "generator")),
+                List.of(new org.gan4j.api.game.AdversarialPair("a", "g", "d-a"),
+                        new org.gan4j.api.game.AdversarialPair("b", "g", "d-b")),
+                new org.gan4j.api.game.Product("generator", List.of(org.gan4j.api.game.ProductInput.normal("z", 2)),
+                        new ai.djl.ndarray.types.Shape(2)));
+        monitor.onStart(new org.gan4j.api.train.TrainingStart(org.gan4j.api.config.TrainConfig.builder().build(),
+                new org.gan4j.api.model.ModelSpec(2, new ai.djl.ndarray.types.Shape(2), 0), null, 100_000, 100, 1000, 0,
+                game));
+        Random random = new Random(3);
+        long step = 0;
+        for (int i = 0; i < 400; i++) {
+            step = step < 10 ? step + 1 : (step / 10 + 1) * 10;
+            boolean strong = i >= 100;
+            Map<String, Double> losses = new LinkedHashMap<>();
+            losses.put("d-a", 1.37);
+            losses.put("d-b", strong ? 0.001 : 1.37);
+            losses.put("g", strong ? 1e-7 : 0.72);
+            Map<String, Double> norms = new LinkedHashMap<>();
+            norms.put("d-a", 1.5);
+            norms.put("d-b", strong ? 0.01 : 1.5);
+            norms.put("g", strong ? 1e-5 * Math.exp(random.nextGaussian()) : 3 * Math.exp(0.4 * random.nextGaussian()));
+            Map<String, org.gan4j.api.game.DiscriminatorFigures> figures = new LinkedHashMap<>();
+            figures.put("a", new org.gan4j.api.game.DiscriminatorFigures(0.5, 0.5, 0.1, -0.1, 0));
+            figures.put("b", strong
+                    ? new org.gan4j.api.game.DiscriminatorFigures(1, 1, 8, -40 + random.nextGaussian(), 0)
+                    : new org.gan4j.api.game.DiscriminatorFigures(0.5, 0.5, 0.1, -0.1, 0));
+            monitor.onStep(new StepEvent(step, 100_000, (int) ((step - 1) / 100) + 1, losses,
+                    new org.gan4j.api.train.StepDiagnostics(norms, figures)));
+        }
+        assertEquals(List.of("vanishing-gradients"), found.stream().map(Diagnosis::problem).toList(), found.toString());
+        assertEquals("Vanishing generator gradients (D too strong) (pair b)", found.get(0).title());
+    }
+
     /** Whether a remedy among these changes the setting (to the value, when one is given). */
     private static boolean suggests(List<org.gan4j.api.Remedy> remedies, String setting, String value) {
         return remedies.stream().flatMap(r -> r.alternatives().stream()).flatMap(List::stream)
